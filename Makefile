@@ -1,0 +1,90 @@
+# Foras LMS — the whole set-up is `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+
+# Find a Python >= 3.12 by itself: an explicit PYTHON, then python3.13/3.12/python3 on PATH,
+# then pyenv's installed versions.
+PYTHON ?= $(shell for c in python3.13 python3.12 python3; do \
+	  if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then command -v $$c; exit; fi; \
+	done; \
+	if command -v pyenv >/dev/null 2>&1; then \
+	  for v in $$(pyenv versions --bare 2>/dev/null | grep -E '^3\.(1[2-9])' | sort -rV); do \
+	    p="$$(pyenv root)/versions/$$v/bin/python3"; [ -x "$$p" ] && echo "$$p" && exit; \
+	  done; \
+	fi)
+
+.PHONY: run test test-e2e lint format bench messages install install-dev migrate seed clean
+
+$(PY):
+	@if [ -z "$(PYTHON)" ]; then \
+	  echo "Foras LMS needs Python 3.12 or newer, and none was found."; \
+	  echo "Install python3.12 (apt install python3.12 python3.12-venv, or pyenv install 3.12) or run: make PYTHON=/path/to/python3.12 run"; \
+	  exit 1; fi
+	@echo "Creating $(VENV) with $(PYTHON)"
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PIP) install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
+	$(PIP) install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+messages: install
+	@command -v msgfmt >/dev/null || { echo "msgfmt is missing: apt install gettext"; exit 1; }
+	@$(MANAGE) compilemessages --ignore=.venv -v0
+
+migrate: messages
+	$(MANAGE) migrate --no-input -v0
+
+seed: migrate
+	$(MANAGE) seed_demo
+
+run: seed
+	@$(MANAGE) collectstatic --no-input -v0
+	@if (exec 3<>/dev/tcp/127.0.0.1/$(PORT)) 2>/dev/null; then \
+	  echo "Port $(PORT) is already in use: try  make run PORT=8001"; exit 1; fi
+	@echo ""
+	@echo "Foras LMS on http://127.0.0.1:$(PORT)/   (public site /fr/ and /en/, staff /admin/)"
+	@echo "Demo sign-ins (password foras-demo-2026): coordinator@example.org, editor@example.org,"
+	@echo "  trainer.rabat@example.org, trainer.casablanca@example.org"
+	@echo "Trainees: rabat01..rabat12, casa01..casa12 (PIN 2468) once cohorts are loaded"
+	@echo "Stop with Ctrl+C."
+	@$(MANAGE) qcluster & worker=$$!; \
+	  trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	  $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install-dev messages
+	Q_SYNC=true DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-e2e: install-dev messages
+	Q_SYNC=true DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest tests/e2e $(PYTEST_ARGS)
+
+lint: install-dev
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/djlint templates --check --lint
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+format: install-dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/djlint templates --reformat --quiet || true
+
+bench: install-dev messages
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) static_collected .pytest_cache

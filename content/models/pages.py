@@ -1,0 +1,188 @@
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from content.blocks import GuideStreamBlock, KeyFigureBlock, StandardStreamBlock
+from content.cache import cache_key_for, timeout
+from content.countries import Country
+from content.models.orientation import OrientationPoint
+from lms.pdf import render_pdf
+
+
+class CachedPageMixin:
+    """Serve anonymous readers from the page cache (see content/cache.py)."""
+
+    def serve(self, request, *args, **kwargs):
+        key = cache_key_for(request)
+        if key and (cached := cache.get(key)) is not None:
+            content, content_type, headers = cached
+            response = HttpResponse(content, content_type=content_type)
+            for name, value in headers.items():
+                response[name] = value
+            return self._mark_public(response)
+        response = super().serve(request, *args, **kwargs)
+        if key and response.status_code == 200:
+            if isinstance(response, TemplateResponse):
+                response.render()
+            headers = {
+                name: response[name] for name in ("Content-Disposition",) if name in response
+            }
+            cache.set(key, (response.content, response["Content-Type"], headers), timeout())
+        if key:
+            self._mark_public(response)
+        return response
+
+    @staticmethod
+    def _mark_public(response):
+        # A short browser/proxy lifetime: the server-side copy is what publish clears.
+        response["Cache-Control"] = "public, max-age=60"
+        return response
+
+
+class HomePage(CachedPageMixin, Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    key_figures = StreamField(
+        [("figure", KeyFigureBlock())], blank=True, verbose_name=_("chiffres clés")
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("key_figures")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "content.GuideIndexPage",
+        "content.OrientationPointsPage",
+        "content.StandardPage",
+    ]
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["guide_index"] = GuideIndexPage.objects.child_of(self).live().first()
+        context["guides"] = CountryGuidePage.objects.descendant_of(self).live().order_by("title")
+        context["menu_pages"] = self.get_children().live().in_menu()
+        return context
+
+
+class StandardPage(CachedPageMixin, Page):
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(StandardStreamBlock(), blank=True, verbose_name=_("contenu"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["content.HomePage", "content.StandardPage"]
+    subpage_types = ["content.StandardPage"]
+
+    class Meta:
+        verbose_name = _("page standard")
+
+
+class GuideIndexPage(CachedPageMixin, Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["content.CountryGuidePage"]
+
+    class Meta:
+        verbose_name = _("index des guides")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["guides"] = CountryGuidePage.objects.child_of(self).live().order_by("title")
+        return context
+
+
+class CountryGuidePage(CachedPageMixin, RoutablePageMixin, Page):
+    """A reintegration guide for one country of origin, with print and PDF versions."""
+
+    country = models.CharField(_("pays"), max_length=2, choices=Country.choices)
+    summary = models.TextField(_("résumé"), max_length=600)
+    last_verified = models.DateField(_("dernière vérification"))
+    body = StreamField(GuideStreamBlock(), verbose_name=_("sections"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("country"),
+        FieldPanel("summary"),
+        FieldPanel("last_verified"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("country"),
+    ]
+
+    parent_page_types = ["content.GuideIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("guide pays")
+        verbose_name_plural = _("guides pays")
+
+    def clean(self):
+        super().clean()
+        # One guide per country and language: the short link must lead to exactly one page.
+        clash = (
+            CountryGuidePage.objects.filter(country=self.country, locale_id=self.locale_id)
+            .exclude(translation_key=self.translation_key)
+            .exists()
+        )
+        if clash:
+            raise ValidationError(
+                {"country": _("Un guide existe déjà pour ce pays dans cette langue.")}
+            )
+
+    @property
+    def short_url(self) -> str:
+        return reverse("guide_short_link", args=[self.country])
+
+    @path("")
+    def guide(self, request):
+        return self.render(request)
+
+    @path("print/", name="print")
+    def print_version(self, request):
+        return self.render(request, template="content/country_guide_page_print.html")
+
+    @path("pdf/", name="pdf")
+    def pdf(self, request):
+        context = self.get_context(request)
+        context["for_pdf"] = True
+        document = render_pdf("content/country_guide_page_print.html", context, request)
+        response = HttpResponse(document, content_type="application/pdf")
+        filename = f"guide-{slugify(self.get_country_display())}-{self.locale.language_code}.pdf"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class OrientationPointsPage(CachedPageMixin, Page):
+    """The "where to find us" page: every Migrant Orientation Point."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["content.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("page des points d'orientation")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["orientation_points"] = OrientationPoint.objects.all()
+        return context

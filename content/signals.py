@@ -1,0 +1,26 @@
+"""Keep the public page cache honest: any change to published content clears it."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from content.cache import invalidate_pages
+from content.models import OrientationPoint
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def clear_cache_on_page_change(sender, **kwargs):
+    invalidate_pages()
+
+
+@receiver(post_delete, sender="wagtailcore.Page")
+def clear_cache_on_page_delete(sender, **kwargs):
+    invalidate_pages()
+
+
+@receiver(post_save, sender=OrientationPoint)
+@receiver(post_delete, sender=OrientationPoint)
+def clear_cache_on_orientation_point_change(sender, **kwargs):
+    invalidate_pages()

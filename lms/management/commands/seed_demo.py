@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from content.demo import seed_content
+
+
+class Command(BaseCommand):
+    help = "Load the demo programme (idempotent: what already exists is left as it is)."
+
+    def handle(self, *args, **options):
+        seed_content()
+        self.stdout.write(self.style.SUCCESS("Demo data ready."))
