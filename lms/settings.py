@@ -290,3 +290,13 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- Roles and sign-in (see lms/roles.py) ---------------------------------------------------
+# Staff must use two-factor sign-in (TOTP) when this is on; on by default in production.
+MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", not DEBUG)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Foras"
+# Wagtail's own sign-in form would bypass MFA: staff sign in through allauth only.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+# A shared tablet signs a trainee out after this much inactivity.
+TRAINEE_IDLE_SECONDS = env_int("TRAINEE_IDLE_SECONDS", 15 * 60)

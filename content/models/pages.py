@@ -62,6 +62,7 @@ class HomePage(CachedPageMixin, Page):
         "content.GuideIndexPage",
         "content.OrientationPointsPage",
         "content.StandardPage",
+        "courses.CourseIndexPage",
     ]
 
     class Meta:

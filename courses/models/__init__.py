@@ -1,0 +1,3 @@
+from courses.models.pages import CourseIndexPage, ModulePage
+
+__all__ = ["CourseIndexPage", "ModulePage"]
