@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -10,9 +11,13 @@ from lms import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # Staff sign in through allauth (with MFA), never through Wagtail's own form.
+    path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("accounts/trainee/", include("cohorts.urls")),
     path("accounts/", include("allauth.urls")),
+    path("learn/", include("courses.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # Printed on flyers: these must keep working whatever happens to the page tree.
     path("g/<str:code>/", content_views.guide_short_link, name="guide_short_link"),
