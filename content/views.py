@@ -1,11 +1,10 @@
-from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from wagtail.models import Locale
 
 from content.countries import Country
-from content.models import CountryGuidePage
+from content.models import CountryGuidePage, GuideIndexPage
 
 
 @cache_control(public=True, max_age=300)
@@ -13,13 +12,25 @@ def guide_short_link(request, code: str):
     """/g/<iso2>/: the country's guide in the reader's language (French if not translated).
 
     Looked up by country code, never by path, so printed links survive page moves and renames.
+    A mistyped code, or a country whose guide is offline, leads to the list of guides.
     """
     code = code.lower()
     if code not in Country.values:
-        raise Http404("Unknown country code")
+        return redirect(_guide_index_url(request))
     guides = CountryGuidePage.objects.live().filter(country=code).select_related("locale")
-    by_language = {guide.locale.language_code: guide for guide in guides}
-    guide = by_language.get(get_language()) or by_language.get(Locale.get_default().language_code)
+    guide = _in_reader_language(guides)
     if guide is None:
-        raise Http404("No published guide for this country")
+        return redirect(_guide_index_url(request))
     return redirect(guide.get_url(request))
+
+
+def _in_reader_language(pages):
+    """The page in the reader's language, else in the default language, else None."""
+    by_language = {page.locale.language_code: page for page in pages}
+    return by_language.get(get_language()) or by_language.get(Locale.get_default().language_code)
+
+
+def _guide_index_url(request) -> str:
+    indexes = GuideIndexPage.objects.live().select_related("locale")
+    index = _in_reader_language(indexes)
+    return index.get_url(request) if index else f"/{get_language()}/"

@@ -1,5 +1,8 @@
 from django.urls import path
 
-urlpatterns: list = [
-    # The trainee's learning space: /learn/
+from courses import views
+
+# The trainee's learning space: /learn/
+urlpatterns = [
+    path("", views.home, name="learn_home"),
 ]

@@ -10,13 +10,12 @@ from lms.roles import Role
 
 MODEL_PERMISSIONS = {
     Role.TRAINEE: [],
+    # Trainers get no "view_cohort": which cohorts they see is decided by lms/scoping.py,
+    # and a model-level view permission would open every cohort in the coordinators' screens.
     Role.TRAINER: [
         "wagtailadmin.access_admin",
-        "cohorts.view_cohort",
-        "cohorts.view_traineeprofile",
         "cohorts.add_traineeprofile",
         "cohorts.change_traineeprofile",
-        "cohorts.view_enrolment",
         "cohorts.add_enrolment",
         "cohorts.change_enrolment",
     ],
@@ -69,7 +68,7 @@ def ensure_groups(sender=None, **kwargs) -> None:
     for role, dotted_names in MODEL_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=role.value)
         wanted = [p for p in map(_permission, dotted_names) if p is not None]
-        group.permissions.add(*wanted)
+        group.permissions.set(wanted)
 
     editors = Group.objects.get(name=Role.EDITOR.value)
     root = Page.get_first_root_node()

@@ -104,13 +104,16 @@ MIDDLEWARE = [
     # Guides are read over slow mobile data: compress every HTML answer.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "lms.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cohorts.middleware.TraineeIdleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Staff without two-factor sign-in are sent to set it up (MFA_REQUIRED_FOR_STAFF).
+    "lms.mfa.StaffMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -208,6 +211,8 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_ADAPTER = "lms.accounts.ClosedSignupAdapter"
 ACCOUNT_LOGOUT_ON_GET = False
+# Merged by allauth into its own limits; used by the trainee sign-in (cohorts/signin.py).
+ACCOUNT_RATE_LIMITS = {"trainee_login_failed": "10/m/ip,5/5m/key"}
 
 # --- Internationalisation ------------------------------------------------------------------
 LANGUAGE_CODE = "fr"
@@ -296,6 +301,10 @@ LOGGING = {
 MFA_REQUIRED_FOR_STAFF = env_bool("MFA_REQUIRED_FOR_STAFF", not DEBUG)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Foras"
+# allauth refuses MFA to an account with an unconfirmed address, against someone signing up
+# with another person's address first. Nobody signs up here: coordinators create staff
+# accounts, and staff whose address was never confirmed must still be able to turn MFA on.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
 # Wagtail's own sign-in form would bypass MFA: staff sign in through allauth only.
 WAGTAILADMIN_LOGIN_URL = "account_login"
 # A shared tablet signs a trainee out after this much inactivity.

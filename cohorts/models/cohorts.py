@@ -26,6 +26,36 @@ class CohortQuerySet(models.QuerySet):
     def taught_by(self, user):
         return self.filter(trainers=user)
 
+    def filtered(
+        self,
+        *,
+        orientation_point=None,
+        module=None,
+        status=None,
+        starts_after=None,
+        starts_before=None,
+    ):
+        """The coordinators' list filters; a None filter is not applied."""
+        cohorts = self
+        if orientation_point is not None:
+            cohorts = cohorts.filter(orientation_point=orientation_point)
+        if module is not None:
+            cohorts = cohorts.filter(module=module)
+        if status:
+            cohorts = cohorts.filter(status=status)
+        if starts_after:
+            cohorts = cohorts.filter(start_date__gte=starts_after)
+        if starts_before:
+            cohorts = cohorts.filter(start_date__lte=starts_before)
+        return cohorts
+
+    def with_counts(self):
+        return self.annotate(
+            active_count=models.Count(
+                "enrolments", filter=~models.Q(enrolments__status="withdrawn")
+            )
+        )
+
 
 class Cohort(models.Model):
     name = models.CharField(_("nom"), max_length=120)

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from cohorts.demo import seed_people
 from content.demo import seed_content
 
 
@@ -8,4 +9,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         seed_content()
+        seed_people()
         self.stdout.write(self.style.SUCCESS("Demo data ready."))

@@ -1,0 +1,109 @@
+"""Admin screens for the roster import: upload a CSV/XLSX list of trainees into a cohort, and
+download the empty template.
+
+``cohorts/wagtail_hooks.py`` includes ``urlpatterns`` under /admin/cohorts/, so Wagtail's
+admin-access check wraps both views; they still check their own permission.
+"""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from cohorts import roster
+from cohorts.models import Cohort
+from cohorts.permissions import get_cohort_for_user
+
+ADD_TRAINEE = "cohorts.add_traineeprofile"
+
+TEMPLATE_FILES = {
+    "csv": ("text/csv; charset=utf-8", roster.template_csv),
+    "xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        roster.template_xlsx,
+    ),
+}
+
+
+class RosterUploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Fichier CSV ou XLSX"),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".csv,.xlsx,text/csv,"
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > roster.MAX_BYTES:
+            # Refused on its size alone, before a byte of it is parsed.
+            raise forms.ValidationError(roster.too_big_error().message)
+        return upload
+
+
+def _cohort_for_importer(request, cohort_id: int) -> Cohort:
+    """The cohort, if the user may add trainees to it; 404 if they may not see it."""
+    if not request.user.has_perm(ADD_TRAINEE):
+        raise PermissionDenied
+    return get_cohort_for_user(request.user, cohort_id)
+
+
+@require_http_methods(["GET", "POST"])
+def roster_import(request, cohort_id: int):
+    cohort = _cohort_for_importer(request, cohort_id)
+    form = RosterUploadForm()
+    result = None
+    if request.method == "POST":
+        form = RosterUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            result = roster.import_roster(
+                by=request.user, cohort=cohort, filename=upload.name, data=upload.read()
+            )
+    context = {
+        "cohort": cohort,
+        "form": form,
+        "result": result,
+        "columns": roster.COLUMNS,
+        "max_rows": roster.MAX_ROWS,
+        "max_megabytes": roster.MAX_BYTES // 2**20,
+        "example_sheet": roster.EXAMPLE_SHEET_TITLE,
+        "breadcrumbs_items": [
+            {"url": reverse("wagtailadmin_home"), "label": _("Accueil")},
+            {"url": reverse("cohorts_list"), "label": _("Cohortes")},
+            {"url": reverse("cohorts_detail", args=[cohort.pk]), "label": str(cohort)},
+            {"url": "", "label": _("Importer des apprenants")},
+        ],
+        "header_title": _("Importer des apprenants : %(cohort)s") % {"cohort": cohort.name},
+    }
+    response = TemplateResponse(request, "cohorts/admin/roster_import.html", context)
+    if result and result.created:
+        # The PINs are on this page only: keep it out of every cache and the back button.
+        add_never_cache_headers(response)
+    return response
+
+
+@require_http_methods(["GET"])
+def roster_template(request, fmt: str):
+    if not request.user.has_perm(ADD_TRAINEE):
+        raise PermissionDenied
+    if fmt not in TEMPLATE_FILES:
+        raise Http404
+    content_type, build = TEMPLATE_FILES[fmt]
+    response = HttpResponse(build(), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="modele-apprenants.{fmt}"'
+    return response
+
+
+urlpatterns = [
+    path("<int:cohort_id>/import/", roster_import, name="cohorts_roster_import"),
+    path("import-template.<str:fmt>", roster_template, name="cohorts_roster_template"),
+]

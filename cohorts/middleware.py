@@ -1,0 +1,54 @@
+"""Signs a trainee out of a shared tablet after settings.TRAINEE_IDLE_SECONDS without a request.
+
+The tablet's own timer (lms/static/js/trainee-session.js) warns first and signs out on time;
+this is the server's guarantee for a tablet whose page was closed, put to sleep or tampered with.
+"""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from lms.roles import is_trainee
+
+LAST_ACTIVITY_KEY = "trainee_last_activity"
+# Wipes what the browser kept for this site, so the next trainee on the tablet finds nothing.
+CLEAR_SITE_DATA = '"cache", "storage"'
+
+
+def mark_active(request: HttpRequest) -> None:
+    request.session[LAST_ACTIVITY_KEY] = time.time()
+
+
+def signed_out_redirect() -> HttpResponse:
+    """Where a trainee lands after any sign-out: the sign-in page, with the browser wiped."""
+    response = redirect("trainee_login")
+    response["Clear-Site-Data"] = CLEAR_SITE_DATA
+    return response
+
+
+class TraineeIdleMiddleware:
+    """Must come after the authentication and message middlewares."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        # Visitors without a session (every guide read from a QR code) cost nothing here, and
+        # their pages do not start varying on the cookie.
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and is_trainee(request.user):
+            last = request.session.get(LAST_ACTIVITY_KEY)
+            if last is not None and time.time() - last > settings.TRAINEE_IDLE_SECONDS:
+                logout(request)
+                messages.info(
+                    request, _("Vous avez été déconnecté après une période d'inactivité.")
+                )
+                return signed_out_redirect()
+            mark_active(request)
+            # Read by templates/learn/base.html for the tablet's own timer.
+            request.trainee_idle_seconds = settings.TRAINEE_IDLE_SECONDS
+        return self.get_response(request)

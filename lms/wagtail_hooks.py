@@ -1,0 +1,28 @@
+from django.urls import path, reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from lms import invitations
+from lms.roles import is_coordinator
+
+
+class CoordinatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_coordinator(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_invitation_urls():
+    return [path("staff/invite/", invitations.invite_staff_view, name="lms_invite_staff")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_invitation_menu_item():
+    return CoordinatorMenuItem(
+        _("Inviter du personnel"),
+        reverse_lazy("lms_invite_staff"),
+        name="lms-invite-staff",
+        icon_name="user",
+        order=900,
+    )

@@ -1,0 +1,100 @@
+"""Every block of the guide library renders, inside a live guide and on its own."""
+
+import pytest
+
+from content.blocks import GuideStreamBlock, KeyFigureBlock, StandardStreamBlock
+from tests.content.factories import (
+    EXPECTED_TEXT,
+    every_guide_block,
+    french_guide,
+    make_document,
+    publish,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def document(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return make_document()
+
+
+@pytest.fixture
+def guide_with_every_block(document):
+    return publish(french_guide(), body=every_guide_block(document))
+
+
+def test_the_test_guide_holds_one_block_of_every_guide_block_type(guide_with_every_block):
+    used = [block.block_type for block in guide_with_every_block.body]
+    assert sorted(used) == sorted(GuideStreamBlock.base_blocks)
+    assert sorted(EXPECTED_TEXT) == sorted(GuideStreamBlock.base_blocks)
+
+
+@pytest.mark.parametrize("block_type", sorted(EXPECTED_TEXT))
+def test_every_guide_block_shows_its_content_on_the_live_guide(
+    client, guide_with_every_block, block_type
+):
+    response = client.get("/fr/guides/mali/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    for text in EXPECTED_TEXT[block_type]:
+        assert text in html
+
+
+@pytest.mark.parametrize("block_type", sorted(EXPECTED_TEXT))
+def test_every_guide_block_renders_with_its_own_template(guide_with_every_block, block_type):
+    block = next(b for b in guide_with_every_block.body if b.block_type == block_type)
+
+    html = block.render()
+
+    for text in EXPECTED_TEXT[block_type]:
+        assert text in html
+
+
+def test_the_document_block_links_to_the_downloadable_file(guide_with_every_block, document):
+    block = next(b for b in guide_with_every_block.body if b.block_type == "document")
+
+    html = block.render()
+
+    assert f'href="{document.url}"' in html
+    assert "download" in html
+
+
+def test_headed_blocks_are_listed_in_the_guide_table_of_contents(client, guide_with_every_block):
+    html = client.get("/fr/guides/mali/").content.decode()
+
+    for block in guide_with_every_block.body:
+        if "heading" in block.value:
+            assert f'<a href="#s-{block.id}">{block.value["heading"]}</a>' in html
+
+
+@pytest.mark.parametrize(
+    "stream_block", [GuideStreamBlock, StandardStreamBlock], ids=lambda b: b.__name__
+)
+def test_every_block_has_an_icon_and_a_template(stream_block):
+    for child in stream_block.base_blocks.values():
+        assert child.meta.icon != "placeholder"
+        assert child.meta.template.startswith("content/blocks/")
+
+
+def test_a_key_figure_renders_its_figure_label_and_source():
+    block = KeyFigureBlock()
+    value = block.to_python(
+        {"figure": "502", "label": "migrants orientés", "year": "2022", "source": "Rapport"}
+    )
+
+    html = block.render(value)
+
+    assert "<strong>502</strong>" in html
+    assert "migrants orientés" in html
+    assert "2022 · Rapport" in html
+
+
+def test_preview_values_render_for_the_admin_block_previews():
+    for child in GuideStreamBlock.base_blocks.values():
+        if getattr(child.meta, "preview_value", None) is None:
+            continue  # a document chooser has no sample document to preview
+        value = child.normalize(child.meta.preview_value)
+        assert child.render(value).strip()

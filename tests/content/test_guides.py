@@ -1,0 +1,172 @@
+"""Country guides: published or not, one per country and language, print and PDF versions."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from wagtail.models import Locale
+
+from content.models import CountryGuidePage
+from tests.content.factories import english_guide, french_guide
+from tests.content.pdfs import pdf_text
+
+pytestmark = pytest.mark.django_db
+
+GUIDE_VERSIONS = ["", "print/", "pdf/"]
+
+
+def test_a_published_guide_is_served(client):
+    response = client.get("/fr/guides/mali/")
+
+    assert response.status_code == 200
+    assert "<h1>Guide de réintégration : Mali</h1>" in response.content.decode()
+
+
+@pytest.mark.parametrize("version", GUIDE_VERSIONS)
+def test_an_unpublished_guide_is_a_404(client, version):
+    french_guide().unpublish()
+
+    response = client.get(f"/fr/guides/mali/{version}")
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("version", GUIDE_VERSIONS)
+def test_an_unpublished_guide_is_a_404_even_after_it_was_cached(client, version):
+    assert client.get(f"/fr/guides/mali/{version}").status_code == 200
+
+    french_guide().unpublish()
+
+    assert client.get(f"/fr/guides/mali/{version}").status_code == 404
+
+
+def guide_links(response) -> list[str]:
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [a["href"] for a in soup.select("main a") if a["href"].count("/") == 4]
+
+
+def test_an_unpublished_guide_leaves_the_guide_index(client):
+    assert "/fr/guides/mali/" in guide_links(client.get("/fr/guides/"))
+
+    french_guide().unpublish()
+
+    links = guide_links(client.get("/fr/guides/"))
+    assert "/fr/guides/mali/" not in links
+    assert "/fr/guides/senegal/" in links
+
+
+def test_an_unpublished_guide_leaves_its_translation_online(client):
+    french_guide().unpublish()
+
+    assert client.get("/en/guides/mali/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "view_name", ["content_page_qr", "content_page_qr_svg", "content_page_poster"]
+)
+def test_the_qr_admin_views_refuse_an_unpublished_page(client, editor, view_name):
+    guide = french_guide()
+    guide.unpublish()
+    client.force_login(editor)
+
+    response = client.get(reverse(view_name, args=[guide.id]))
+
+    # Wagtail's admin answers a PermissionDenied with a redirect to the dashboard and an error.
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")
+    assert response["Content-Type"] not in ("image/svg+xml", "application/pdf")
+
+
+def test_the_guide_index_lists_the_eight_published_guides(client):
+    links = guide_links(client.get("/en/guides/"))
+
+    assert len(links) == 8
+    assert all(link.startswith("/en/guides/") for link in links)
+    assert "/en/guides/democratic-republic-of-the-congo/" in links
+
+
+def test_a_second_guide_for_the_same_country_and_language_is_refused():
+    existing = french_guide()
+    duplicate = CountryGuidePage(
+        title="Autre guide du Mali",
+        slug="mali-bis",
+        country="ml",
+        summary="Doublon.",
+        last_verified=existing.last_verified,
+        body=[],
+        locale=existing.locale,
+    )
+
+    with pytest.raises(ValidationError) as error:
+        duplicate.clean()
+
+    assert "country" in error.value.message_dict
+
+
+def test_a_guide_may_be_saved_again_and_translated():
+    french_guide().clean()
+    english_guide().clean()
+
+
+def test_a_guide_for_a_country_without_one_in_that_language_is_accepted():
+    english_guide().delete()
+    translation = CountryGuidePage(
+        title="Reintegration guide: Mali",
+        slug="mali",
+        country="ml",
+        summary="New.",
+        last_verified=french_guide().last_verified,
+        body=[],
+        locale=Locale.objects.get(language_code="en"),
+    )
+
+    translation.clean()
+
+
+def test_the_print_version_has_every_section_and_no_site_navigation(client):
+    guide = french_guide()
+
+    response = client.get("/fr/guides/mali/print/")
+
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    headings = [h2.get_text(strip=True) for h2 in soup.select("main h2")]
+    expected = [block.value["heading"] for block in guide.body if "heading" in block.value]
+    assert [h for h in headings if h in expected] == expected
+    assert soup.select("header.site-header") == []
+    assert soup.select("nav.site-nav") == []
+    assert "http://testserver/g/ml/" in soup.get_text()
+
+
+def test_the_print_version_opens_every_faq_answer(client):
+    soup = BeautifulSoup(client.get("/fr/guides/mali/print/").content, "html.parser")
+
+    details = soup.select("details")
+    assert details
+    assert all(item.has_attr("open") for item in details)
+
+
+def test_the_pdf_is_downloaded_as_a_named_attachment(client):
+    response = client.get("/fr/guides/mali/pdf/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert response["Content-Disposition"] == 'attachment; filename="guide-mali-fr.pdf"'
+
+
+def test_the_pdf_holds_the_guide_text(client):
+    text = pdf_text(client.get("/en/guides/mali/pdf/").content)
+
+    assert "Reintegration guide: Mali" in text
+    assert "Before you leave" in text
+    assert "Bamako" in text
+
+
+def test_the_cached_pdf_keeps_its_download_name(client):
+    client.get("/fr/guides/mali/pdf/")
+
+    response = client.get("/fr/guides/mali/pdf/")
+
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="guide-mali-fr.pdf"'

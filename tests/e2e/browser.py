@@ -1,0 +1,146 @@
+"""What every browser test shares: the chromium build, the screen sizes, and a tab that checks
+each page it shows (layout at its width, accessibility, requests that stay on this machine)."""
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+# No downloads, no lookups of Google's hosts at start-up: nothing may leave this machine.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+]
+
+# A cheap phone and the programme's tablets, both held in portrait and used by touch.
+SIZES = {
+    "phone": {"width": 360, "height": 740},
+    "tablet": {"width": 800, "height": 1280},
+}
+TOUCH_DEVICE = {
+    "has_touch": True,
+    "is_mobile": True,
+    "device_scale_factor": 2,
+    "locale": "fr-FR",
+}
+
+LOCAL_HOSTS = {"localhost", "127.0.0.1"}
+# Requests that never reach a network.
+LOCAL_SCHEMES = {"data", "blob", "about"}
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+
+requires_chromium = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason=f"Browser tests need Debian's chromium at {CHROMIUM} (apt install chromium).",
+)
+
+_axe = Axe()
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS
+
+
+class Tab:
+    """A browser tab on the live server at one screen size.
+
+    ``check(step)`` is called on every page a test visits: it saves a screenshot, fails if the
+    page is wider than the screen or if axe-core finds a serious or critical problem.
+    """
+
+    def __init__(self, page: Page, size: str, base_url: str):
+        self.page = page
+        self.size = size
+        self.base_url = base_url
+        self.requests: list[str] = []
+        page.context.on("request", lambda request: self.requests.append(request.url))
+
+    def open(self, path: str) -> None:
+        self.page.goto(self.base_url + path)
+
+    def url(self, path: str) -> re.Pattern:
+        """The full address of ``path`` on the live server, to compare with the page's."""
+        return re.compile(re.escape(self.base_url + path) + r"(#.*)?$")
+
+    def check(self, step: str, *, javascript: bool = True) -> None:
+        """Screenshot, width and (when the page runs scripts) accessibility of this step.
+
+        With JavaScript disabled ``page.evaluate`` never returns, so the sizes come from the
+        DevTools protocol instead and axe-core cannot run.
+        """
+        page = self.page
+        page.wait_for_load_state("load")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"{self.size}-{step}.png", full_page=True)
+        self.assert_fits_the_screen(step, javascript=javascript)
+        if javascript:
+            self.assert_accessible(step)
+
+    def assert_fits_the_screen(self, step: str, *, javascript: bool = True) -> None:
+        if javascript:
+            scroll_width, inner_width = self.page.evaluate(
+                "[document.documentElement.scrollWidth, window.innerWidth]"
+            )
+        else:
+            cdp = self.page.context.new_cdp_session(self.page)
+            metrics = cdp.send("Page.getLayoutMetrics")
+            cdp.detach()
+            scroll_width = metrics["cssContentSize"]["width"]
+            inner_width = metrics["cssLayoutViewport"]["clientWidth"]
+        screen = SIZES[self.size]["width"]
+        assert scroll_width <= inner_width, (
+            f"{step} ({self.page.url}) scrolls sideways at {self.size} size: "
+            f"{scroll_width}px of content for a {inner_width}px window"
+        )
+        # A mobile browser zooms out on a page that is too wide, which widens the window too.
+        assert inner_width == screen, (
+            f"{step} ({self.page.url}) is shown {inner_width}px wide on a {screen}px screen"
+        )
+
+    def assert_accessible(self, step: str) -> None:
+        results = _axe.run(self.page)
+        blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+        if blocking:
+            pytest.fail(
+                f"axe-core: {len(blocking)} serious or critical problem(s) on {step} "
+                f"({self.page.url}) at {self.size} size:\n{format_violations(blocking)}",
+                pytrace=False,
+            )
+
+    def foreign_requests(self) -> list[str]:
+        return [url for url in self.requests if not is_local(url)]
+
+    def assert_stayed_local(self) -> None:
+        assert self.requests, "no request was recorded"
+        assert not self.foreign_requests(), (
+            f"requests left this machine: {self.foreign_requests()}"
+        )
+
+
+def format_violations(violations: list[dict]) -> str:
+    """axe-core violations as readable text: rule, impact, help link and each failing node."""
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']} "
+            f"<{violation['helpUrl']}>"
+        )
+        for node in violation["nodes"]:
+            lines.append(f"    {', '.join(map(str, node['target']))}: {node['html'][:200]}")
+            if node.get("failureSummary"):
+                lines.append("      " + node["failureSummary"].replace("\n", "\n      "))
+    return "\n".join(lines)

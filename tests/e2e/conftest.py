@@ -1,0 +1,68 @@
+"""Fixtures for the browser tests.
+
+pytest-playwright's fixtures are configured here (not with ``-p`` or command-line options):
+Debian's chromium, headless, with flags that keep it off the network, and a touch screen in
+French. Every test that takes ``tab`` runs twice, on a phone and on a tablet.
+"""
+
+import os
+
+import pytest
+
+from content.demo import seed_content
+
+from .browser import CHROMIUM, CHROMIUM_ARGS, SIZES, TOUCH_DEVICE, Tab
+
+# Playwright's sync API keeps an event loop running in the test thread, and Django refuses
+# database calls from a thread with a running loop unless told this is safe (it is here:
+# the test thread only seeds the demo content). `make test` sets it too.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        "headless": True,
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, **TOUCH_DEVICE}
+
+
+@pytest.fixture(params=list(SIZES))
+def size(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def context(new_context, size):
+    """A fresh browser (empty cache, no cookies) with the screen of ``size``."""
+    return new_context(viewport=SIZES[size], screen=SIZES[size])
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    """Unused: tests address the live server, whose port is only known once it runs."""
+    return None
+
+
+@pytest.fixture
+def demo_site(live_server, django_db_serialized_rollback):
+    """The live server with the demo content (home, guides index, eight guides in FR/EN).
+
+    ``live_server`` runs each test in a transactional database that is emptied afterwards;
+    the serialized rollback puts back what the migrations created (Wagtail's root page, the
+    default site and locale), then the demo content is loaded again.
+    """
+    seed_content()
+    return live_server
+
+
+@pytest.fixture
+def tab(page, size, demo_site) -> Tab:
+    return Tab(page, size, demo_site.url)
