@@ -6,6 +6,7 @@ so that no reader is served an out-of-date page. With several app servers the ca
 shared (REDIS_URL), otherwise each process only forgets its own copy.
 """
 
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -36,7 +37,10 @@ def cache_key_for(request) -> str | None:
         return None
     if set(request.GET) - IGNORED_PARAMS:
         return None
-    return f"content:page:{current_generation()}:{request.path}"
+    # Pages carry absolute links built from the request (canonical URL, printed short link):
+    # one copy per scheme and host name, hashed to keep any Host header or path a valid key.
+    url = f"{request.scheme}://{request.get_host()}{request.path}"
+    return f"content:page:{current_generation()}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
 def timeout() -> int:

@@ -424,6 +424,11 @@ def _child(parent: Page, model, slug: str, **fields) -> Page:
     return page
 
 
+def _only_child(parent: Page, model, slug: str, **fields) -> Page:
+    """The parent's one page of this type, whatever an editor renamed it to; created if missing."""
+    return model.objects.child_of(parent).first() or _child(parent, model, slug, **fields)
+
+
 def _translation(page: Page, locale: Locale, **fields) -> Page:
     """The page's translation in ``locale``, created (and published) if missing."""
     existing = page.get_translation_or_none(locale)
@@ -487,7 +492,7 @@ def seed_content() -> None:
     _translation(home, english, **_home("en"))
 
     fr, en = TEXT["fr"], TEXT["en"]
-    guides = _child(
+    guides = _only_child(
         home,
         GuideIndexPage,
         fr["guides_slug"],
@@ -498,7 +503,7 @@ def seed_content() -> None:
     _translation(
         guides, english, title=en["guides_title"], intro=en["guides_intro"], slug=en["guides_slug"]
     )
-    points = _child(
+    points = _only_child(
         home,
         OrientationPointsPage,
         fr["points_slug"],

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.users.models import UserProfile
 
-from cohorts import roster
+from cohorts import roster, services
 from cohorts.models import ConsentRecord, TraineeProfile
 from content.countries import Country
 from lms.models import AuditEntry
@@ -576,7 +576,7 @@ def test_more_trainees_than_places_left_imports_nothing(client, trainer, cohort,
 @pytest.mark.django_db
 def test_a_failure_halfway_rolls_back_every_trainee(monkeypatch, trainer, cohort):
     calls = []
-    create_trainee = roster.services.create_trainee
+    create_trainee = services.create_trainee
 
     def fail_on_the_third(**kwargs):
         calls.append(kwargs["display_name"])
@@ -584,7 +584,7 @@ def test_a_failure_halfway_rolls_back_every_trainee(monkeypatch, trainer, cohort
             raise RuntimeError("disk full")
         return create_trainee(**kwargs)
 
-    monkeypatch.setattr(roster.services, "create_trainee", fail_on_the_third)
+    monkeypatch.setattr(services, "create_trainee", fail_on_the_third)
     with pytest.raises(RuntimeError):
         roster.import_roster(by=trainer, cohort=cohort, filename="a.csv", data=csv_bytes())
     assert len(calls) == 3

@@ -1,7 +1,8 @@
 """Every URL of the trainer workspace, asked by every persona.
 
 Answers: "ok" (200, or a redirect after a POST that did its work), "login" (sent to sign in),
-"denied" (403, or Wagtail's redirect to the dashboard), "hidden" (404: the object is not even revealed).
+"denied" (403, or Wagtail's redirect to the dashboard), "hidden" (404: the object is not
+even revealed).
 """
 
 import pytest

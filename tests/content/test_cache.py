@@ -144,3 +144,20 @@ def test_the_cached_copy_is_not_served_compressed_to_a_reader_who_cannot_unzip(c
     assert not response.has_header("Content-Encoding")
     assert b"<h1>Guide de r\xc3\xa9int\xc3\xa9gration : Mali</h1>" in response.content
     assert "Accept-Encoding" in response["Vary"]
+
+
+def test_a_page_cached_for_one_host_name_is_not_served_to_another(client):
+    client.get("/fr/guides/mali/print/", HTTP_HOST="localhost")
+
+    response = client.get("/fr/guides/mali/print/")
+
+    assert "http://testserver/g/ml/" in response.content.decode()
+    assert "http://localhost/g/ml/" not in response.content.decode()
+
+
+def test_a_page_cached_over_http_is_not_served_over_https(client):
+    client.get("/fr/guides/mali/")
+
+    response = client.get("/fr/guides/mali/", secure=True)
+
+    assert 'href="https://testserver/fr/guides/mali/"' in response.content.decode()

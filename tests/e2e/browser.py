@@ -126,9 +126,7 @@ class Tab:
 
     def assert_stayed_local(self) -> None:
         assert self.requests, "no request was recorded"
-        assert not self.foreign_requests(), (
-            f"requests left this machine: {self.foreign_requests()}"
-        )
+        assert not self.foreign_requests(), f"requests left this machine: {self.foreign_requests()}"
 
 
 def format_violations(violations: list[dict]) -> str:

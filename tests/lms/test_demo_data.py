@@ -5,7 +5,13 @@ from django.core.management import call_command
 from wagtail.models import Page, Revision
 
 from content.countries import Country
-from content.models import CountryGuidePage, HomePage, OrientationPoint
+from content.models import (
+    CountryGuidePage,
+    GuideIndexPage,
+    HomePage,
+    OrientationPoint,
+    OrientationPointsPage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +91,20 @@ def test_the_guides_say_their_text_is_a_sample(client):
     html = client.get("/fr/guides/togo/").content.decode()
 
     assert "Contenu d&#x27;exemple" in html or "Contenu d'exemple" in html
+
+
+@pytest.mark.parametrize(
+    ("model", "new_slug"),
+    [(GuideIndexPage, "guides-pays"), (OrientationPointsPage, "nos-points-d-orientation")],
+)
+def test_seed_demo_keeps_a_section_an_editor_renamed(model, new_slug):
+    call_command("seed_demo")
+    section = model.objects.get(locale__language_code="fr")
+    section.slug = new_slug
+    section.save_revision().publish()
+    before = counts()
+
+    call_command("seed_demo")
+
+    assert counts() == before
+    assert model.objects.get(locale__language_code="fr").slug == new_slug
