@@ -34,4 +34,5 @@ class AuditEntry(models.Model):
         verbose_name_plural = _("journal d'audit")
 
     def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.subject_label}"
+        action = self.get_action_display()
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {action} {self.subject_label}"

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from wagtail.models import Page, Revision
 
 from content.countries import Country
+from content.demo import seed_content
 from content.models import (
     CountryGuidePage,
     GuideIndexPage,
@@ -35,6 +36,14 @@ def test_seed_demo_is_idempotent():
     before = counts()
 
     call_command("seed_demo")
+
+    assert counts() == before
+
+
+def test_seeding_the_public_site_again_changes_nothing():
+    before = counts()
+
+    seed_content()
 
     assert counts() == before
 
