@@ -309,3 +309,5 @@ MFA_ALLOW_UNVERIFIED_EMAIL = True
 WAGTAILADMIN_LOGIN_URL = "account_login"
 # A shared tablet signs a trainee out after this much inactivity.
 TRAINEE_IDLE_SECONDS = env_int("TRAINEE_IDLE_SECONDS", 15 * 60)
+# No Gravatar: staff avatars would send a hash of their e-mail to an outside service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -103,9 +103,30 @@ def test_a_second_guide_for_the_same_country_and_language_is_refused():
     assert "country" in error.value.message_dict
 
 
-def test_a_guide_may_be_saved_again_and_translated():
-    french_guide().clean()
-    english_guide().clean()
+def test_a_second_guide_cannot_be_added_to_the_tree_either():
+    existing = french_guide()
+    duplicate = CountryGuidePage(
+        title="Autre guide du Mali",
+        slug="mali-bis",
+        country="ml",
+        summary="Doublon.",
+        last_verified=existing.last_verified,
+        body=[],
+    )
+
+    with pytest.raises(ValidationError):
+        existing.get_parent().add_child(instance=duplicate)
+
+    assert CountryGuidePage.objects.filter(country="ml", locale=existing.locale).count() == 1
+
+
+def test_a_guide_and_its_translation_pass_the_one_guide_rule():
+    # Same country, same translation key: a translation is not a second guide.
+    for guide in (french_guide(), english_guide()):
+        guide.clean()
+        guide.save_revision().publish()
+
+    assert CountryGuidePage.objects.live().filter(country="ml").count() == 2
 
 
 def test_a_guide_for_a_country_without_one_in_that_language_is_accepted():
@@ -161,6 +182,7 @@ def test_the_pdf_holds_the_guide_text(client):
     assert "Reintegration guide: Mali" in text
     assert "Before you leave" in text
     assert "Bamako" in text
+    assert "Français" not in text  # the language switcher is for screens only
 
 
 def test_the_cached_pdf_keeps_its_download_name(client):
