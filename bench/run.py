@@ -219,13 +219,15 @@ class Server:
             "--worker-class=gthread",
             f"--threads={self.threads}",
             "--graceful-timeout=5",
-            f"--error-logfile={self.log}",
             "--log-level=warning",
         ]
         if any(s.name == "control_socket_disable" for s in gunicorn.config.KNOWN_SETTINGS):
             # Recent gunicorn opens a control socket in ~/.gunicorn otherwise, shared by all.
             command.append("--no-control-socket")
-        self.process = subprocess.Popen(command, cwd=ROOT, env=self.env)
+        with self.log.open("w") as log:  # gunicorn's and Django's messages (404s, errors)
+            self.process = subprocess.Popen(
+                command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
+            )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -277,6 +279,30 @@ def get(port: int, path: str, connection: http.client.HTTPConnection | None = No
     finally:
         if connection is None:
             conn.close()
+
+
+def warm_up(server: Server, path: str) -> None:
+    """Concurrent requests, so that every worker has rendered and cached ``path``."""
+    threads = [
+        threading.Thread(target=get, args=(server.port, path)) for _ in range(4 * server.workers)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def render_times(server: Server, path: str, count: int = 5) -> list[float]:
+    """Milliseconds to answer ``path`` without the page cache (an unknown query parameter
+    makes the page uncacheable): what the first reader after a publish waits for."""
+    times = []
+    for n in range(count):
+        started = time.perf_counter()
+        status, _ = get(server.port, f"{path}?bench-render={n}")
+        if status != 200:
+            raise BenchError(f"{path} answered {status}")
+        times.append((time.perf_counter() - started) * 1000)
+    return times
 
 
 # --- 3 and 4. In the browser ------------------------------------------------------------------
@@ -560,6 +586,12 @@ def main() -> int:
             f"  {server.base_url}: {server.workers} gthread workers x {server.threads} threads "
             f"(pids {server.process.pid}, {server.worker_pids}), page cache: {cache}"
         )
+        rendered = render_times(server, GUIDE)
+        say(
+            f"  {GUIDE} rendered without the page cache: median "
+            f"{statistics.median(rendered):.0f} ms over {len(rendered)} requests"
+        )
+        warm_up(server, GUIDE)
 
         with sync_playwright() as playwright:
             browser = launch(playwright)
@@ -600,8 +632,7 @@ def main() -> int:
             f"at most {options.cap:.0f} s each (Python client on this same machine)"
         )
         for path in (GUIDE, "/healthz"):
-            for _ in range(4 * server.workers):  # every worker renders and caches the page
-                get(server.port, path)
+            warm_up(server, path)
             result = load(server, path, options.requests, options.concurrency, options.cap)
             loads.append(result)
             say(

@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-SAMPLE_NOTE = _("Exemple de texte — à vérifier avant publication.")
 
 
 class SourceMixin(blocks.StructBlock):

@@ -24,7 +24,7 @@ class AuditEntry(models.Model):
     action = models.CharField(_("action"), max_length=10, choices=AuditAction.choices)
     subject_type = models.CharField(_("type"), max_length=60)
     subject_id = models.CharField(_("identifiant"), max_length=40)
-    subject_label = models.CharField(_("objet"), max_length=200)
+    subject_label = models.CharField(_("dossier"), max_length=200)
     detail = models.CharField(_("détail"), max_length=255, blank=True)
 
     class Meta:

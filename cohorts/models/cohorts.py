@@ -122,9 +122,14 @@ class EnrolmentQuerySet(models.QuerySet):
 
 class Enrolment(models.Model):
     trainee = models.ForeignKey(
-        "cohorts.TraineeProfile", on_delete=models.CASCADE, related_name="enrolments"
+        "cohorts.TraineeProfile",
+        on_delete=models.CASCADE,
+        related_name="enrolments",
+        verbose_name=_("apprenant"),
     )
-    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="enrolments")
+    cohort = models.ForeignKey(
+        Cohort, on_delete=models.CASCADE, related_name="enrolments", verbose_name=_("cohorte")
+    )
     status = models.CharField(
         _("statut"),
         max_length=12,
@@ -142,6 +147,7 @@ class Enrolment(models.Model):
             models.UniqueConstraint(fields=["trainee", "cohort"], name="one_enrolment_per_cohort")
         ]
         verbose_name = _("inscription")
+        verbose_name_plural = _("inscriptions")
 
     def __str__(self):
         return f"{self.trainee} → {self.cohort}"

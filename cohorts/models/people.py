@@ -29,7 +29,10 @@ class TraineeProfile(models.Model):
     """A trainee: training data only — no case-file, legal, medical or vulnerability data."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trainee"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="trainee",
+        verbose_name=_("compte"),
     )
     display_name = models.CharField(_("nom affiché"), max_length=120)
     sex = models.CharField(_("sexe"), max_length=1, choices=Sex.choices)
@@ -43,13 +46,14 @@ class TraineeProfile(models.Model):
     phone = models.CharField(_("téléphone"), max_length=30, blank=True)
     # A sequence of three picture names, hashed like a password (see cohorts/pictures.py).
     picture_password = models.CharField(max_length=128, blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("créé par"),
     )
 
     objects = TraineeQuerySet.as_manager()
@@ -103,8 +107,13 @@ class ConsentRecordQuerySet(models.QuerySet):
 class ConsentRecord(models.Model):
     """What a trainee consented to (or withdrew), when, under which text, recorded by whom."""
 
-    trainee = models.ForeignKey(TraineeProfile, on_delete=models.CASCADE, related_name="consents")
-    purpose = models.CharField(_("objet"), max_length=30, choices=ConsentPurpose.choices)
+    trainee = models.ForeignKey(
+        TraineeProfile,
+        on_delete=models.CASCADE,
+        related_name="consents",
+        verbose_name=_("apprenant"),
+    )
+    purpose = models.CharField(_("finalité"), max_length=30, choices=ConsentPurpose.choices)
     granted = models.BooleanField(_("accordé"))
     text_version = models.CharField(_("version du texte"), max_length=20)
     recorded_at = models.DateTimeField(_("enregistré le"), auto_now_add=True)

@@ -67,6 +67,7 @@ class HomePage(CachedPageMixin, Page):
 
     class Meta:
         verbose_name = _("page d'accueil")
+        verbose_name_plural = _("pages d'accueil")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -88,6 +89,7 @@ class StandardPage(CachedPageMixin, Page):
 
     class Meta:
         verbose_name = _("page standard")
+        verbose_name_plural = _("pages standard")
 
 
 class GuideIndexPage(CachedPageMixin, Page):
@@ -100,6 +102,7 @@ class GuideIndexPage(CachedPageMixin, Page):
 
     class Meta:
         verbose_name = _("index des guides")
+        verbose_name_plural = _("index des guides")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -182,6 +185,7 @@ class OrientationPointsPage(CachedPageMixin, Page):
 
     class Meta:
         verbose_name = _("page des points d'orientation")
+        verbose_name_plural = _("pages des points d'orientation")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -19,7 +19,9 @@ class PageScan(models.Model):
     A count only: no address, device or anything else about the person who scanned.
     """
 
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
     day = models.DateField(_("jour"))
     count = models.PositiveIntegerField(_("scans"), default=0)
 

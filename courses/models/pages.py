@@ -16,6 +16,7 @@ class CourseIndexPage(Page):
 
     class Meta:
         verbose_name = _("index des modules")
+        verbose_name_plural = _("index des modules")
 
 
 class ModulePage(Page):
@@ -36,3 +37,4 @@ class ModulePage(Page):
 
     class Meta:
         verbose_name = _("module")
+        verbose_name_plural = _("modules")

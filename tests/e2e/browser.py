@@ -40,7 +40,6 @@ LOCAL_HOSTS = {"localhost", "127.0.0.1"}
 LOCAL_SCHEMES = {"data", "blob", "about"}
 BLOCKING_IMPACTS = {"serious", "critical"}
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 
 requires_chromium = pytest.mark.skipif(
     not CHROMIUM.exists(),
@@ -62,12 +61,16 @@ class Tab:
     page is wider than the screen or if axe-core finds a serious or critical problem.
     """
 
-    def __init__(self, page: Page, size: str, base_url: str):
+    def __init__(self, page: Page, size: str, base_url: str, screenshots: Path):
         self.page = page
         self.size = size
         self.base_url = base_url
+        self.screenshots = screenshots
         self.requests: list[str] = []
+        self.failures: list[str] = []
         page.context.on("request", lambda request: self.requests.append(request.url))
+        page.context.on("response", self._record_failure)
+        page.context.on("requestfailed", lambda request: self.failures.append(request.url))
 
     def open(self, path: str) -> None:
         self.page.goto(self.base_url + path)
@@ -84,8 +87,8 @@ class Tab:
         """
         page = self.page
         page.wait_for_load_state("load")
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SCREENSHOTS / f"{self.size}-{step}.png", full_page=True)
+        self.screenshots.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=self.screenshots / f"{self.size}-{step}.png", full_page=True)
         self.assert_fits_the_screen(step, javascript=javascript)
         if javascript:
             self.assert_accessible(step)
@@ -121,12 +124,21 @@ class Tab:
                 pytrace=False,
             )
 
+    def _record_failure(self, response) -> None:
+        if response.status >= 400:
+            self.failures.append(f"{response.status} {response.url}")
+
     def foreign_requests(self) -> list[str]:
         return [url for url in self.requests if not is_local(url)]
 
     def assert_stayed_local(self) -> None:
         assert self.requests, "no request was recorded"
         assert not self.foreign_requests(), f"requests left this machine: {self.foreign_requests()}"
+
+    def assert_network_clean(self) -> None:
+        """Every request stayed on this machine and none failed (no 404 for a missing file)."""
+        self.assert_stayed_local()
+        assert not self.failures, f"requests failed: {self.failures}"
 
 
 def format_violations(violations: list[dict]) -> str:

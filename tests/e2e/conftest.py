@@ -6,6 +6,7 @@ French. Every test that takes ``tab`` runs twice, on a phone and on a tablet.
 """
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -64,5 +65,7 @@ def demo_site(live_server, django_db_serialized_rollback):
 
 
 @pytest.fixture
-def tab(page, size, demo_site) -> Tab:
-    return Tab(page, size, demo_site.url)
+def tab(page, size, demo_site, pytestconfig) -> Tab:
+    # Beside pytest-playwright's own artifacts: test-results/screenshots/ unless --output says.
+    screenshots = Path(pytestconfig.getoption("--output")).absolute() / "screenshots"
+    return Tab(page, size, demo_site.url, screenshots)

@@ -42,7 +42,7 @@ def test_a_reader_taps_from_the_home_page_to_the_printable_english_guide(tab):
     expect(heading).to_have_text("Reintegration guide: Mali")
     tab.check("5-print-en")
 
-    tab.assert_stayed_local()
+    tab.assert_network_clean()
 
 
 @pytest.mark.e2e
@@ -73,4 +73,4 @@ def test_a_guide_reads_and_navigates_without_javascript(tab):
     page.get_by_text("L'aide à la réintégration est-elle garantie ?").tap()
     expect(answer).to_be_visible()
 
-    tab.assert_stayed_local()
+    tab.assert_network_clean()
