@@ -11,7 +11,6 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
 
-
 class SourceMixin(blocks.StructBlock):
     """Every guide section says when it was last checked and where the facts come from."""
 
