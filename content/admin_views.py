@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
 from django.http import HttpResponse
@@ -24,7 +25,9 @@ def _published_page_for_editor(request, page_id: int) -> Page:
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     if not page.live:
-        raise PermissionDenied(_("Seules les pages publiées ont un QR code."))
+        # Wagtail answers PermissionDenied with its generic message: say why first.
+        messages.error(request, _("Seules les pages publiées ont un QR code."))
+        raise PermissionDenied
     return page
 
 

@@ -1,11 +1,19 @@
 """Keep the public page cache honest: any change to published content clears it."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from content.cache import invalidate_pages
+from content.cache import invalidate_pages as _invalidate_now
 from content.models import OrientationPoint
+
+
+def invalidate_pages():
+    """Clear now and again once the change is committed: a reader arriving between the two
+    could otherwise put the old page back in the cache."""
+    _invalidate_now()
+    transaction.on_commit(_invalidate_now)
 
 
 @receiver(page_published)
