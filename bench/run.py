@@ -557,7 +557,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--requests", type=int, default=2000, help="requests per load run")
     parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument("--cap", type=float, default=30, help="seconds at most per load run")
+    parser.add_argument("--cap", type=float, default=40, help="seconds at most per load run")
     parser.add_argument("--lcp-runs", type=int, default=3)
     parser.add_argument("--gate-lcp", action="store_true", help="fail when LCP is over budget")
     options = parser.parse_args()

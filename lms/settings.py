@@ -311,3 +311,7 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 TRAINEE_IDLE_SECONDS = env_int("TRAINEE_IDLE_SECONDS", 15 * 60)
 # No Gravatar: staff avatars would send a hash of their e-mail to an outside service.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# --- Assessments ----------------------------------------------------------------------------
+# Score (in %) from which a trainee counts as having mastered a module's content.
+ASSESSMENT_MASTERY_PERCENT = env_int("ASSESSMENT_MASTERY_PERCENT", 70)

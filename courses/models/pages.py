@@ -1,7 +1,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
+
+from courses.blocks import LessonStreamBlock
 
 
 class CourseIndexPage(Page):
@@ -25,16 +29,83 @@ class ModulePage(Page):
     code = models.SlugField(_("code"), max_length=20)
     summary = models.TextField(_("résumé"), blank=True)
     duration_days = models.PositiveSmallIntegerField(_("durée en jours"), default=10)
+    objectives = RichTextField(_("objectifs"), blank=True, features=["bold", "italic", "ul"])
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image de couverture"),
+    )
+    pre_test = models.ForeignKey(
+        "courses.Assessment",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("test de début"),
+        limit_choices_to={"kind": "knowledge"},
+    )
+    post_test = models.ForeignKey(
+        "courses.Assessment",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("test de fin"),
+        limit_choices_to={"kind": "knowledge"},
+        help_text=_("Le même test que celui du début, ou une forme parallèle."),
+    )
+    survey = models.ForeignKey(
+        "courses.Assessment",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("questionnaire de satisfaction"),
+        limit_choices_to={"kind": "survey"},
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("code"),
         FieldPanel("summary"),
         FieldPanel("duration_days"),
+        FieldPanel("objectives"),
+        FieldPanel("cover_image"),
+        MultiFieldPanel(
+            [FieldPanel("pre_test"), FieldPanel("post_test"), FieldPanel("survey")],
+            heading=_("Évaluations"),
+        ),
     ]
 
     parent_page_types = ["courses.CourseIndexPage"]
-    subpage_types = []
+    subpage_types = ["courses.LessonPage"]
 
     class Meta:
         verbose_name = _("module")
         verbose_name_plural = _("modules")
+
+
+class LessonPage(Page):
+    """One day of a module. Only enrolled trainees and staff may open it (see courses/access.py)."""
+
+    day_number = models.PositiveSmallIntegerField(_("jour"))
+    objectives = RichTextField(_("objectifs"), blank=True, features=["bold", "italic", "ul"])
+    duration_minutes = models.PositiveSmallIntegerField(_("durée (minutes)"), default=360)
+    body = StreamField(LessonStreamBlock(), blank=True, verbose_name=_("contenu"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("day_number"),
+        FieldPanel("objectives"),
+        FieldPanel("duration_minutes"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("leçon")
+        verbose_name_plural = _("leçons")
