@@ -2,10 +2,15 @@
 
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
+from courses import progress
+from courses.access import get_lesson_for_trainee
 from lms.roles import is_staff_member, is_trainee
 
 
@@ -37,4 +42,21 @@ def home(request, trainee):
         .select_related("cohort__module", "cohort__orientation_point")
         .order_by("-cohort__start_date")
     )
-    return render(request, "learn/home.html", {"trainee": trainee, "enrolments": enrolments})
+    return render(
+        request,
+        "learn/home.html",
+        {
+            "trainee": trainee,
+            "enrolments": enrolments,
+            "modules": progress.progress_for_enrolments(enrolments),
+        },
+    )
+
+
+@require_POST
+@trainee_required
+def lesson_done(request, trainee, lesson_id):
+    lesson, enrolment = get_lesson_for_trainee(trainee, lesson_id)
+    if progress.mark_lesson_done(enrolment, lesson):
+        messages.success(request, _("Bravo ! Jour %(day)s terminé.") % {"day": lesson.day_number})
+    return redirect(lesson.get_url(request))

@@ -5,6 +5,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from courses.access import LessonAccessMixin, ModuleAccessMixin
 from courses.blocks import LessonStreamBlock
 
 
@@ -23,7 +24,7 @@ class CourseIndexPage(Page):
         verbose_name_plural = _("index des modules")
 
 
-class ModulePage(Page):
+class ModulePage(ModuleAccessMixin, Page):
     """A training module (e.g. the 10-day Développement personnel); cohorts run a module."""
 
     code = models.SlugField(_("code"), max_length=20)
@@ -87,7 +88,7 @@ class ModulePage(Page):
         verbose_name_plural = _("modules")
 
 
-class LessonPage(Page):
+class LessonPage(LessonAccessMixin, Page):
     """One day of a module. Only enrolled trainees and staff may open it (see courses/access.py)."""
 
     day_number = models.PositiveSmallIntegerField(_("jour"))

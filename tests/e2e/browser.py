@@ -40,7 +40,6 @@ LOCAL_HOSTS = {"localhost", "127.0.0.1"}
 LOCAL_SCHEMES = {"data", "blob", "about"}
 BLOCKING_IMPACTS = {"serious", "critical"}
 
-
 requires_chromium = pytest.mark.skipif(
     not CHROMIUM.exists(),
     reason=f"Browser tests need Debian's chromium at {CHROMIUM} (apt install chromium).",
