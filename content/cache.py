@@ -8,9 +8,12 @@ shared (REDIS_URL), otherwise each process only forgets its own copy.
 
 import hashlib
 import uuid
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
 
 GENERATION_KEY = "content:page-cache-generation"
 # Query parameters that do not change what a page shows (the QR scan marker).
@@ -43,5 +46,38 @@ def cache_key_for(request) -> str | None:
     return f"content:page:{current_generation()}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
-def timeout() -> int:
-    return settings.PAGE_CACHE_SECONDS
+@dataclass(frozen=True)
+class CachedPage:
+    page_id: int
+    content: bytes
+    content_type: str
+    headers: dict = field(default_factory=dict)
+
+    def response(self) -> HttpResponse:
+        response = HttpResponse(self.content, content_type=self.content_type)
+        for name, value in self.headers.items():
+            response[name] = value
+        return mark_public(response)
+
+
+# Headers of a page's answer that must survive the cache (the PDF's file name).
+KEPT_HEADERS = ("Content-Disposition",)
+
+
+def store(key: str, page_id: int, response) -> None:
+    if isinstance(response, TemplateResponse):
+        response.render()
+    headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+    cached = CachedPage(page_id, response.content, response["Content-Type"], headers)
+    cache.set(key, cached, settings.PAGE_CACHE_SECONDS)
+
+
+def lookup(request) -> CachedPage | None:
+    key = cache_key_for(request)
+    return cache.get(key) if key else None
+
+
+def mark_public(response):
+    # A short browser/proxy lifetime: the server-side copy is what publishing clears.
+    response["Cache-Control"] = "public, max-age=60"
+    return response

@@ -30,5 +30,7 @@ def clear_cache_on_page_delete(sender, **kwargs):
 
 @receiver(post_save, sender=OrientationPoint)
 @receiver(post_delete, sender=OrientationPoint)
-def clear_cache_on_orientation_point_change(sender, **kwargs):
+@receiver(post_save, sender="wagtailcore.PageViewRestriction")
+@receiver(post_delete, sender="wagtailcore.PageViewRestriction")
+def clear_cache_on_snippet_or_restriction_change(sender, **kwargs):
     invalidate_pages()

@@ -51,6 +51,13 @@ class EnrolledOnlyMixin:
         raise NotImplementedError
 
     def serve(self, request, *args, **kwargs):
+        # Never cached, not even the redirect: on a shared tablet, Back must not show the
+        # previous trainee's page, and no proxy may keep one.
+        response = self._serve_if_allowed(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+    def _serve_if_allowed(self, request, *args, **kwargs):
         user = request.user
         if not user.is_authenticated:
             return redirect_to_login(request.get_full_path())
@@ -60,10 +67,7 @@ class EnrolledOnlyMixin:
             request.learn_enrolment = enrolment_for(user, self.access_module())
             if request.learn_enrolment is None:
                 raise Http404
-        response = super().serve(request, *args, **kwargs)
-        # On a shared tablet, Back must not show the previous trainee's page.
-        add_never_cache_headers(response)
-        return response
+        return super().serve(request, *args, **kwargs)
 
 
 def _progress():

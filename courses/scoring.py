@@ -164,7 +164,7 @@ def is_right(block_type: str, question: Mapping, answer: object) -> bool:
         correct = {i for i, choice in enumerate(question["choices"]) if choice["correct"]}
         return set(answer) == correct
     if block_type == "true_false":
-        return isinstance(answer, bool) and answer == bool(question["answer"])
+        return isinstance(answer, bool) and answer == bool(question.get("answer"))
     return False
 
 
@@ -174,7 +174,7 @@ def score_answers(questions: Iterable, answers: Mapping[str, Any]) -> tuple[int,
     for question in questions:
         if question.block_type not in SCORED_TYPES:
             continue
-        worth = question.value["points"] or 0
+        worth = question.value.get("points") or 0
         max_points += worth
         if is_right(question.block_type, question.value, answers.get(question.id)):
             points += worth

@@ -108,6 +108,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Anonymous readers of cached public pages are answered here, before Wagtail's routing.
+    "content.middleware.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cohorts.middleware.TraineeIdleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -1,8 +1,6 @@
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -12,40 +10,27 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from content import cache as page_cache
 from content.blocks import GuideStreamBlock, KeyFigureBlock, StandardStreamBlock
-from content.cache import cache_key_for, timeout
 from content.countries import Country
 from content.models.orientation import OrientationPoint
 from lms.pdf import render_pdf
 
 
 class CachedPageMixin:
-    """Serve anonymous readers from the page cache (see content/cache.py)."""
+    """Keep what anonymous readers are served in the page cache (see content/cache.py).
+
+    Cached copies are answered by content.middleware.PageCacheMiddleware before Wagtail even
+    routes the request; this only fills the cache.
+    """
 
     def serve(self, request, *args, **kwargs):
-        key = cache_key_for(request)
-        if key and (cached := cache.get(key)) is not None:
-            content, content_type, headers = cached
-            response = HttpResponse(content, content_type=content_type)
-            for name, value in headers.items():
-                response[name] = value
-            return self._mark_public(response)
         response = super().serve(request, *args, **kwargs)
-        if key and response.status_code == 200:
-            if isinstance(response, TemplateResponse):
-                response.render()
-            headers = {
-                name: response[name] for name in ("Content-Disposition",) if name in response
-            }
-            cache.set(key, (response.content, response["Content-Type"], headers), timeout())
+        key = page_cache.cache_key_for(request)
         if key:
-            self._mark_public(response)
-        return response
-
-    @staticmethod
-    def _mark_public(response):
-        # A short browser/proxy lifetime: the server-side copy is what publish clears.
-        response["Cache-Control"] = "public, max-age=60"
+            if response.status_code == 200:
+                page_cache.store(key, self.pk, response)
+            page_cache.mark_public(response)
         return response
 
 

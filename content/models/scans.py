@@ -39,10 +39,13 @@ class PageScan(models.Model):
 
     @classmethod
     def record(cls, page) -> None:
-        """Count one scan of the page today, safely under concurrent scans."""
+        """Count one scan of the page (or page id) today, safely under concurrent scans."""
+        page_id = getattr(page, "pk", page)
         today = timezone.localdate()
-        updated = cls.objects.filter(page=page, day=today).update(count=F("count") + 1)
+        updated = cls.objects.filter(page_id=page_id, day=today).update(count=F("count") + 1)
         if not updated:
-            obj, created = cls.objects.get_or_create(page=page, day=today, defaults={"count": 1})
+            obj, created = cls.objects.get_or_create(
+                page_id=page_id, day=today, defaults={"count": 1}
+            )
             if not created:
                 cls.objects.filter(pk=obj.pk).update(count=F("count") + 1)
