@@ -60,8 +60,26 @@ def demo_site(live_server, django_db_serialized_rollback):
     the serialized rollback puts back what the migrations created (Wagtail's root page, the
     default site and locale), then the demo content is loaded again.
     """
+    _ensure_wagtail_roots()
     seed_content()
     return live_server
+
+
+def _ensure_wagtail_roots():
+    """Put back what Wagtail's migrations create, when the serialized rollback did not.
+
+    After the flush of a previous browser test, the restore is not reliable once other
+    (non-transactional) tests ran first in the same session: the root page, the default
+    locale and the root collection are missing.
+    """
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page
+
+    locale = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
+    if Page.get_first_root_node() is None:
+        Page.add_root(title="Root", slug="root", locale=locale)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 @pytest.fixture
