@@ -14,8 +14,9 @@ from wagtail.models import Locale
 
 from cohorts import services
 from cohorts.models import Cohort, CohortStatus, TraineeProfile
-from content.models import HomePage, OrientationPoint
-from courses.models import CourseIndexPage, ModulePage
+from content.models import OrientationPoint
+from courses.demo import seed_courses
+from courses.models import ModulePage
 from lms.roles import Role
 
 STAFF_PASSWORD = "foras-demo-2026"
@@ -26,22 +27,6 @@ STAFF = [
     ("editor@example.org", "Youssef", "Éditeur", Role.EDITOR),
     ("trainer.rabat@example.org", "Amina", "Formatrice Rabat", Role.TRAINER),
     ("trainer.casablanca@example.org", "Karim", "Formateur Casablanca", Role.TRAINER),
-]
-
-MODULES = [
-    (
-        "dp",
-        "Développement personnel",
-        "Confiance en soi, soutien de l'entourage, employabilité : CV et entretien d'embauche.",
-        10,
-    ),
-    (
-        "ec",
-        "Entrepreneuriat et commercialisation",
-        "Concevoir et gérer une petite activité : "
-        "étude de marché, comptabilité de base, gestion des clients.",
-        10,
-    ),
 ]
 
 # (display name, sex, birth year, nationality)
@@ -96,24 +81,11 @@ def _staff(email, first_name, last_name, role):
 
 
 def _modules() -> dict[str, ModulePage]:
-    home = HomePage.objects.filter(locale=Locale.get_default()).first()
-    index = CourseIndexPage.objects.first()
-    if index is None:
-        index = CourseIndexPage(
-            title="Formations", slug="formations", intro="Les modules de formation avant le départ."
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    modules = {}
-    for code, title, summary, days in MODULES:
-        module = ModulePage.objects.filter(code=code).first()
-        if module is None:
-            module = ModulePage(
-                title=title, slug=code, code=code, summary=summary, duration_days=days
-            )
-            index.add_child(instance=module)
-            module.save_revision().publish()
-        modules[code] = module
+    """The French modules by code; courses.demo creates them (and their lessons) if missing."""
+    french = Locale.get_default()
+    modules = {m.code: m for m in ModulePage.objects.filter(locale=french, code__in=["dp", "ec"])}
+    if len(modules) < 2:
+        modules = seed_courses()
     return modules
 
 

@@ -16,8 +16,15 @@ from wagtail.models import Locale
 
 from cohorts.models import Cohort
 from courses.gains import score_percent
-from courses.models import Assessment, AssessmentKind, Attempt, ModulePage, Phase
-from courses.models import SurveyCompletion, SurveyResponse
+from courses.models import (
+    Assessment,
+    AssessmentKind,
+    Attempt,
+    ModulePage,
+    Phase,
+    SurveyCompletion,
+    SurveyResponse,
+)
 from courses.scoring import score_answers
 
 NAMESPACE = uuid.UUID("5b1f3c2e-7d64-4c55-9a43-0f2a1d6e8b90")
@@ -26,7 +33,10 @@ NAMESPACE = uuid.UUID("5b1f3c2e-7d64-4c55-9a43-0f2a1d6e8b90")
 # ("truefalse", fr, en, answer), ("multiple", fr, en, [(fr, en), …], {correct indexes}).
 KNOWLEDGE_TESTS = {
     "dp": (
-        ("Développement personnel — test de connaissances", "Personal development — knowledge test"),
+        (
+            "Développement personnel — test de connaissances",
+            "Personal development — knowledge test",
+        ),
         [
             (
                 "single",
@@ -200,7 +210,7 @@ KNOWLEDGE_TESTS = {
             (
                 "single",
                 "Dans une analyse SWOT, le « O » veut dire…",
-                "In a SWOT analysis, the \"O\" stands for…",
+                'In a SWOT analysis, the "O" stands for…',
                 [
                     ("Opportunités", "Opportunities"),
                     ("Obligations", "Obligations"),

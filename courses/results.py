@@ -192,7 +192,9 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
 
 
 def _cell(value) -> str:
-    return "" if value is None else str(value)
+    if value is None:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def results_csv(results: CohortResults) -> bytes:
@@ -260,6 +262,10 @@ class Bar:
     @property
     def value_y(self) -> float:
         return round(self.y - 3, 1)
+
+    @property
+    def center_x(self) -> float:
+        return round(self.x + self.width / 2, 1)
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,8 @@ def normalise_answer(block_type: str, question: Mapping, raw: object) -> Any:
             raise ValueError(_("Un texte est attendu."))
         if len(raw) > MAX_TEXT_LENGTH:
             raise ValueError(
-                _("Réponse trop longue : %(limit)d caractères au plus.") % {"limit": MAX_TEXT_LENGTH}
+                _("Réponse trop longue : %(limit)d caractères au plus.")
+                % {"limit": MAX_TEXT_LENGTH}
             )
         return raw.strip() or None
     raise ValueError(_("Type de question inconnu."))
@@ -155,8 +156,10 @@ def answers_from_form(questions: Iterable, data) -> dict[str, Any]:
 
 def is_right(block_type: str, question: Mapping, answer: object) -> bool:
     if block_type in CHOICE_TYPES:
-        return _is_int(answer) and 0 <= answer < len(question["choices"]) and bool(
-            question["choices"][answer]["correct"]
+        return (
+            _is_int(answer)
+            and 0 <= answer < len(question["choices"])
+            and bool(question["choices"][answer]["correct"])
         )
     if block_type == "multiple_choice":
         if not isinstance(answer, list) or not answer:

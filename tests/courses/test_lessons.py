@@ -4,20 +4,15 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale
 
+from cohorts import services
 from content.models import HomePage
 from courses.models import CourseIndexPage, LessonPage, LessonProgress
+from lms.roles import Role
 from tests.cohorts import factories
-from tests.cohorts.conftest import (  # noqa: F401  (the named personas)
-    cohort,
-    coordinator,
-    editor,
-    trainee,
-    trainer,
-)
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +22,45 @@ def course_index(db):
     index = CourseIndexPage(title="Formations", slug="formations")
     home.add_child(instance=index)
     return index
+
+
+@pytest.fixture
+def trainer(db):
+    return factories.staff_user("trainer.lessons@example.org", Role.TRAINER)
+
+
+@pytest.fixture
+def coordinator(db):
+    return factories.staff_user("coordinator.lessons@example.org", Role.COORDINATOR)
+
+
+@pytest.fixture
+def editor(db):
+    return factories.staff_user("editor.lessons@example.org", Role.EDITOR)
+
+
+@pytest.fixture
+def cohort(trainer):
+    return factories.cohort("Rabat — test", "Rabat", trainers=[trainer])
+
+
+@pytest.fixture
+def trainee(cohort, trainer):
+    return factories.trainee(cohort, "Awa Test", by=trainer)
+
+
+@pytest.fixture
+def outsider_trainee(db):
+    """A trainee of another cohort, which runs another module."""
+    module = factories.module_page("ec", "Entrepreneuriat et commercialisation")
+    other = factories.cohort("Casablanca — test", "Casablanca", module=module)
+    return factories.trainee(other, "Moussa Test", sex="M")
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """PINs are hashed like passwords: the real hasher would make each account take seconds."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def add_lesson(module, day: int, body=(), **fields) -> LessonPage:
@@ -50,14 +84,6 @@ def lessons(cohort):
 @pytest.fixture
 def lesson(lessons):
     return lessons[1]
-
-
-@pytest.fixture
-def outsider_trainee(db):
-    """A trainee of another cohort, which runs another module."""
-    module = factories.module_page("ec", "Entrepreneuriat et commercialisation")
-    other = factories.cohort("Casablanca — test", "Casablanca", module=module)
-    return factories.trainee(other, "Moussa Test", sex="M")
 
 
 def page(response) -> BeautifulSoup:
@@ -102,8 +128,6 @@ def test_a_trainee_of_another_module_gets_a_404(client, outsider_trainee, lesson
 
 
 def test_a_withdrawn_trainee_gets_a_404(client, trainee, trainer, lesson):
-    from cohorts import services
-
     services.withdraw(by=trainer, enrolment=trainee.enrolments.get())
     client.force_login(trainee.user)
 
@@ -242,14 +266,29 @@ def test_every_lesson_block_renders(client, trainee, cohort):
     body = [
         ("text", "<p>Un texte de leçon</p>"),
         ("image", {"image": image, "alt_text": "Un arbre", "decorative": False}),
-        ("video", {"title": "Vidéo du jour", "file": None, "url": "https://example.org/v", "transcript": "Ce que dit la vidéo"}),
+        (
+            "video",
+            {
+                "title": "Vidéo du jour",
+                "file": None,
+                "url": "https://example.org/v",
+                "transcript": "Ce que dit la vidéo",
+            },
+        ),
         ("audio", {"title": "Écoute du jour", "file": audio}),
         ("document", {"document": document, "title": "Fiche à imprimer"}),
-        ("activity", {"title": "Arbre des réussites", "duration_minutes": 45, "instructions": "<ol><li>Dessinez</li></ol>"}),
+        (
+            "activity",
+            {
+                "title": "Arbre des réussites",
+                "duration_minutes": 45,
+                "instructions": "<ol><li>Dessinez</li></ol>",
+            },
+        ),
         ("tip", {"kind": "warning", "text": "<p>Prenez votre temps</p>"}),
         ("exercise", {"exercise": "pre_test", "text": ""}),
         ("exercise", {"exercise": "cv", "text": "Ouvrir mon CV"}),
-    ]  # fmt: skip
+    ]
     lesson = add_lesson(cohort.module, 1, body=body)
     client.force_login(trainee.user)
 

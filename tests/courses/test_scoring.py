@@ -53,7 +53,9 @@ def knowledge_questions():
         ),
         (
             "scale",
-            question("Je me sens prêt.", points=0, low_label="Pas du tout", high_label="Tout à fait"),
+            question(
+                "Je me sens prêt.", points=0, low_label="Pas du tout", high_label="Tout à fait"
+            ),
         ),
         ("open", question("Qu'avez-vous appris ?", points=0)),
     ]
@@ -133,7 +135,10 @@ def test_answers_to_unknown_questions_are_ignored(assessment, ids):
 def test_scale_and_open_questions_are_never_scored(db):
     assessment = make_assessment(
         kind="survey",
-        questions=[("scale", question("Satisfait ?", points=0)), ("open", question("Et ?", points=0))],
+        questions=[
+            ("scale", question("Satisfait ?", points=0)),
+            ("open", question("Et ?", points=0)),
+        ],
     )
     answers = {assessment.questions[0].id: 5, assessment.questions[1].id: "Bien"}
 

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from cohorts.demo import seed_people
 from content.demo import seed_content
+from courses.demo import seed_courses
 
 
 class Command(BaseCommand):
@@ -9,5 +10,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         seed_content()
+        seed_courses()
         seed_people()
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
