@@ -75,7 +75,8 @@ def cohort_gains(pairs: Iterable[tuple[float | None, float | None]], threshold: 
     pres = [pre for pre, _post in pairs if pre is not None]
     posts = [post for _pre, post in pairs if post is not None]
     complete = [(pre, post) for pre, post in pairs if pre is not None and post is not None]
-    individual = [g for pre, post in complete if (g := normalised_gain(pre, post)) is not None]
+    # Unrounded individual gains: rounding each before averaging would shift the mean.
+    individual = [(post - pre) / (100 - pre) for pre, post in complete if pre < 100]
     paired_pre = mean(pre for pre, _ in complete) if complete else None
     paired_post = mean(post for _, post in complete) if complete else None
     return CohortGains(

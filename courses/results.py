@@ -69,6 +69,16 @@ class SurveyResults:
     scale_items: list[ScaleItem]
     open_items: list[OpenItem]
 
+    @property
+    def suppressed(self) -> bool:
+        return self.responses < min_survey_responses()
+
+
+def min_survey_responses() -> int:
+    """With fewer answers a trainer could tell whose answers are whose: only the count shows
+    (the curriculum's rule: suppress any cell smaller than 5)."""
+    return settings.SURVEY_MIN_RESPONSES
+
 
 def band_label(band: str | None) -> str:
     return {gains.LOW: _("faible"), gains.MEDIUM: _("moyen"), gains.HIGH: _("élevé")}.get(band, "")
@@ -148,6 +158,8 @@ def survey_results(cohort, active_count: int) -> SurveyResults | None:
     if survey is None:
         return None
     answers = _survey_answers(cohort, survey)
+    if len(answers) < min_survey_responses():
+        return SurveyResults(survey, len(answers), active_count, None, [], [])
     scale_items, open_items, overall = [], [], []
     for question in survey.questions:
         if question.block_type == "scale":
@@ -231,8 +243,11 @@ def survey_csv(cohort) -> bytes:
     if survey is None:
         return _csv([], [])
     questions = [q for q in survey.questions if q.block_type in ("scale", "open")]
+    responses = _survey_answers(cohort, survey)
+    if len(responses) < min_survey_responses():
+        return _csv([q.value["text"] for q in questions], [])
     rows = []
-    for answers in _survey_answers(cohort, survey):
+    for answers in responses:
         rows.append(
             [
                 _cell(_scale_value(answers.get(q.id)))

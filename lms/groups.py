@@ -46,6 +46,10 @@ MODEL_PERMISSIONS = {
         "wagtaildocs.add_document",
         "wagtaildocs.change_document",
         "wagtaildocs.choose_document",
+        "courses.add_assessment",
+        "courses.change_assessment",
+        "courses.delete_assessment",
+        "courses.view_assessment",
     ],
 }
 

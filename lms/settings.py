@@ -317,3 +317,5 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # --- Assessments ----------------------------------------------------------------------------
 # Score (in %) from which a trainee counts as having mastered a module's content.
 ASSESSMENT_MASTERY_PERCENT = env_int("ASSESSMENT_MASTERY_PERCENT", 70)
+# Survey answers of a cohort are shown (and exported) only from this many responses.
+SURVEY_MIN_RESPONSES = env_int("SURVEY_MIN_RESPONSES", 5)

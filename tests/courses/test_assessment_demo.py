@@ -2,15 +2,21 @@
 
 import pytest
 
-from cohorts.demo import seed_people
-from courses.assessment_demo import seed_assessments, seed_attempts
+from courses.assessment_demo import DEMO_SCORES, seed_assessments, seed_attempts
 from courses.models import Assessment, Attempt, ModulePage, SurveyCompletion, SurveyResponse
 from courses.scoring import normalise_answers, score_answers
+from tests.cohorts import factories
 
 
 @pytest.fixture
 def seeded(db):
-    seed_people()
+    """A demo-like cohort per module (the full demo roster takes too long to build)."""
+    dp = factories.module_page("dp")
+    ec = factories.module_page("ec", "Entrepreneuriat et commercialisation")
+    for module, city in ((dp, "Rabat"), (ec, "Casablanca")):
+        cohort = factories.cohort(f"{city} — démo", city, module=module)
+        for number in range(len(DEMO_SCORES)):
+            factories.trainee(cohort, f"{city} {number:02d}")
     seed_assessments()
     seed_attempts()
 
@@ -47,9 +53,14 @@ def test_each_module_has_a_15_question_test_and_the_survey_in_french_and_english
             sum(bool(q.value["overall"]) for q in survey.questions if q.block_type == "scale") == 1
         )
         for assessment in (test, survey):
-            english = assessment.get_translations().get(locale__language_code="en")
-            assert [q.id for q in english.questions] == [q.id for q in assessment.questions]
-            assert english.questions[0].value["text"] != assessment.questions[0].value["text"]
+            french, english = (
+                Assessment.objects.get(
+                    translation_key=assessment.translation_key, locale__language_code=language
+                )
+                for language in ("fr", "en")
+            )
+            assert [q.id for q in english.questions] == [q.id for q in french.questions]
+            assert english.questions[0].value["text"] != french.questions[0].value["text"]
 
 
 def test_attempts_are_scored_from_their_answers_with_varied_results(seeded):

@@ -188,7 +188,10 @@ def test_the_chart_draws_a_titled_bar_per_score(client, trainer, scored_cohort):
     assert len(chart.select("rect.bar-post")) == 4  # Dado has no post-test yet
 
 
-def test_the_survey_section_counts_answers_and_satisfied_trainees(client, trainer, scored_cohort):
+def test_the_survey_section_counts_answers_and_satisfied_trainees(
+    client, trainer, scored_cohort, settings
+):
+    settings.SURVEY_MIN_RESPONSES = 1
     soup = _page(client, trainer, scored_cohort)
     text = " ".join(soup.get_text().split())
 
@@ -206,8 +209,9 @@ def test_the_survey_section_counts_answers_and_satisfied_trainees(client, traine
 
 
 def test_free_text_answers_are_listed_alphabetically_not_in_submission_order(
-    client, trainer, scored_cohort
+    client, trainer, scored_cohort, settings
 ):
+    settings.SURVEY_MIN_RESPONSES = 1
     soup = _page(client, trainer, scored_cohort)
     heading = soup.find("h3", string="Le plus utile")
     answers = [li.get_text() for li in heading.find_next("ul").find_all("li")]
@@ -298,7 +302,10 @@ def test_the_results_csv_never_holds_survey_answers(client, trainer, scored_coho
     assert "Satisfaction globale" not in content
 
 
-def test_the_survey_csv_is_anonymous_undated_and_sorted_by_content(client, trainer, scored_cohort):
+def test_the_survey_csv_is_anonymous_undated_and_sorted_by_content(
+    client, trainer, scored_cohort, settings
+):
+    settings.SURVEY_MIN_RESPONSES = 1
     client.force_login(trainer)
     response = client.get(reverse("courses_cohort_survey_csv", args=[scored_cohort.pk]))
     rows = _csv(response)
@@ -339,3 +346,18 @@ def test_the_page_runs_as_many_queries_for_12_trainees_as_for_3(client, trainer,
     small_count, large_count = _count_queries(client, small), _count_queries(client, large)
     assert small_count == large_count
     assert small_count <= 20  # 15 today: session, user, roles, cohort, rows, survey, admin
+
+
+def test_fewer_than_five_survey_answers_show_only_their_count(client, trainer, scored_cohort):
+    page = _page(client, trainer, scored_cohort).get_text()
+    assert "Moins de 5 réponses" in page
+    assert "abricot" not in page and "Mangue" not in page
+    csv_rows = client.get(reverse("courses_cohort_survey_csv", args=[scored_cohort.pk]))
+    assert csv_rows.content.decode("utf-8-sig").strip().count("\n") == 0  # the header only
+
+
+def test_from_five_answers_the_survey_is_shown(client, trainer, scored_cohort):
+    _respond(scored_cohort, 4, 4, "Cinquième réponse", day=4)
+    page = _page(client, trainer, scored_cohort).get_text()
+    assert "Moins de 5 réponses" not in page
+    assert "Cinquième réponse" in page

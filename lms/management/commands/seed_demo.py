@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from cohorts.demo import seed_people
 from content.demo import seed_content
+from courses.assessment_demo import seed_assessments, seed_attempts
 from courses.demo import seed_courses
 
 
@@ -12,4 +13,6 @@ class Command(BaseCommand):
         seed_content()
         seed_courses()
         seed_people()
+        seed_assessments()
+        seed_attempts()
         self.stdout.write(self.style.SUCCESS("Demo data ready."))

@@ -14,6 +14,18 @@
   }
   var language = document.documentElement.lang || "fr";
 
+  // The words a listener needs: icons (aria-hidden) and controls (data-listen-skip) are left out.
+  function spokenText(element) {
+    var copy = element.cloneNode(true);
+    Array.prototype.forEach.call(
+      copy.querySelectorAll("[aria-hidden=true], [data-listen-skip], [hidden], script, style"),
+      function (node) {
+        node.remove();
+      }
+    );
+    return (copy.textContent || "").replace(/\s+/g, " ").trim();
+  }
+
   function piecesOf(source) {
     var pieces = [];
     var walk = function (element) {
@@ -23,7 +35,7 @@
         }
         var blocky = /^(P|LI|H[1-6]|FIGCAPTION|SUMMARY|DT|DD|TD|TH)$/.test(child.tagName);
         if (blocky || child.children.length === 0) {
-          var text = (child.innerText || "").replace(/\s+/g, " ").trim();
+          var text = spokenText(child);
           if (text) {
             pieces.push(text);
           }
