@@ -96,7 +96,7 @@ class ScaleBlock(QuestionBlock):
     overall = blocks.BooleanBlock(
         required=False,
         label=_("Question de satisfaction globale"),
-        help_text=_("Sert au calcul du « % de satisfaits »."),
+        help_text=_("Sert au calcul de la part des apprenants satisfaits."),
     )
 
     class Meta:
