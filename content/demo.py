@@ -20,6 +20,7 @@ from content.models import (
     OrientationPoint,
     OrientationPointsPage,
 )
+from lms.demo_pages import publish, translation_of
 
 VERIFIED = datetime.date(2026, 11, 1)
 SAMPLE_SOURCE = {"fr": "Texte d'exemple — à vérifier", "en": "Sample text — to be checked"}
@@ -410,36 +411,19 @@ def guide_body(language: str, iso2: str) -> list:
     ]
 
 
-def _publish(page: Page) -> None:
-    page.save_revision().publish()
-
-
 def _child(parent: Page, model, slug: str, **fields) -> Page:
     existing = model.objects.child_of(parent).filter(slug=slug).first()
     if existing:
         return existing
     page = model(slug=slug, locale=parent.locale, **fields)
     parent.add_child(instance=page)
-    _publish(page)
+    publish(page)
     return page
 
 
 def _only_child(parent: Page, model, slug: str, **fields) -> Page:
     """The parent's one page of this type, whatever an editor renamed it to; created if missing."""
     return model.objects.child_of(parent).first() or _child(parent, model, slug, **fields)
-
-
-def _translation(page: Page, locale: Locale, **fields) -> Page:
-    """The page's translation in ``locale``, created (and published) if missing."""
-    existing = page.get_translation_or_none(locale)
-    if existing:
-        return existing.specific
-    translated = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save()
-    _publish(translated)
-    return translated
 
 
 def _home(language: str) -> dict:
@@ -475,7 +459,7 @@ def seed_content() -> None:
     if home is None:
         home = HomePage(slug="accueil", locale=french, **_home("fr"))
         root.add_child(instance=home)
-        _publish(home)
+        publish(home)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
@@ -489,7 +473,7 @@ def seed_content() -> None:
         # Wagtail's placeholder "Welcome" page is of no use once the site has a home.
         if old_root.specific_class is Page and old_root.depth == 2:
             old_root.delete()
-    _translation(home, english, **_home("en"))
+    translation_of(home, english, **_home("en"))
 
     fr, en = TEXT["fr"], TEXT["en"]
     guides = _only_child(
@@ -500,7 +484,7 @@ def seed_content() -> None:
         intro=fr["guides_intro"],
         show_in_menus=True,
     )
-    _translation(
+    translation_of(
         guides, english, title=en["guides_title"], intro=en["guides_intro"], slug=en["guides_slug"]
     )
     points = _only_child(
@@ -511,7 +495,7 @@ def seed_content() -> None:
         intro=fr["points_intro"],
         show_in_menus=True,
     )
-    _translation(
+    translation_of(
         points, english, title=en["points_title"], intro=en["points_intro"], slug=en["points_slug"]
     )
 
@@ -528,7 +512,7 @@ def seed_content() -> None:
                 last_verified=VERIFIED,
                 body=guide_body("fr", iso2),
             )
-        _translation(
+        translation_of(
             guide,
             english,
             title=en["guide_title"].format(name=name_en),

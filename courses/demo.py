@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page
 
 from content.models import HomePage
 from courses.models import CourseIndexPage, LessonPage, ModulePage
+from lms.demo_pages import publish, translation_of
 
 INDEX = {
     "fr": {
@@ -666,26 +667,9 @@ def lesson_fields(language: str, day: int, content: dict, links: list[str]) -> d
     }
 
 
-def _publish(page: Page) -> None:
-    page.save_revision().publish()
-
-
-def _translation(page: Page, locale: Locale, **fields) -> Page:
-    """The page's translation in ``locale``, created (and published) if missing."""
-    existing = page.get_translation_or_none(locale)
-    if existing:
-        return existing.specific
-    translated = page.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save()
-    _publish(translated)
-    return translated
-
-
 def _create(parent: Page, page: Page) -> Page:
     parent.add_child(instance=page)
-    _publish(page)
+    publish(page)
     return page
 
 
@@ -715,15 +699,15 @@ def seed_courses() -> dict[str, ModulePage]:
     french = Locale.objects.get(language_code="fr")
     english = Locale.objects.get_or_create(language_code="en")[0]
     index = _index(french)
-    _translation(index, english, **INDEX["en"])
+    translation_of(index, english, **INDEX["en"])
     modules = {}
     for code, (_days, texts) in MODULES.items():
         module = modules[code] = _module(index, code, french)
         title, summary = texts["en"]
-        _translation(module, english, title=title, summary=summary)
+        translation_of(module, english, title=title, summary=summary)
         for day, content, links in LESSONS[code]:
             lesson = LessonPage.objects.child_of(module).filter(day_number=day).first()
             if lesson is None:
                 lesson = _create(module, LessonPage(**lesson_fields("fr", day, content, links)))
-            _translation(lesson, english, **lesson_fields("en", day, content, links))
+            translation_of(lesson, english, **lesson_fields("en", day, content, links))
     return modules
