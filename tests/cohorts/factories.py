@@ -4,7 +4,7 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from cohorts import services
 from cohorts.models import Cohort
@@ -22,8 +22,11 @@ def module_page(code: str = "dp", title: str = "Développement personnel") -> Mo
         return existing
     index = CourseIndexPage.objects.first()
     if index is None:
+        # Under the site's home when there is one, so that lessons have a URL.
+        site = Site.objects.filter(is_default_site=True).first()
+        parent = site.root_page if site else Page.get_first_root_node()
         index = CourseIndexPage(title="Formations", slug="formations-test")
-        Page.get_first_root_node().add_child(instance=index)
+        parent.add_child(instance=index)
     page = ModulePage(title=title, slug=f"module-{code}", code=code, duration_days=10)
     index.add_child(instance=page)
     return page

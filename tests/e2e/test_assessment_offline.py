@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from courses.attempts import save_answers
 from courses.gains import score_percent
-from courses.models import Assessment, Attempt, ModulePage
+from courses.models import Assessment, Attempt, LessonPage, ModulePage
 from lms.roles import Role
 from tests.cohorts import factories
 
@@ -70,6 +70,14 @@ def classroom(demo_site, settings):
         ],
     )
     ModulePage.objects.filter(pk=cohort.module.pk).update(pre_test=pre_test)
+    module = ModulePage.objects.get(pk=cohort.module.pk)
+    for day, title, body in [
+        (1, "Bienvenue", [("exercise", {"exercise": "pre_test", "text": "Faire le test"})]),
+        (2, "Se connaître", []),
+    ]:
+        module.add_child(
+            instance=LessonPage(title=title, slug=f"jour-{day}", day_number=day, body=body)
+        )
     return {"trainee": trainee, "enrolment": trainee.enrolments.get(), "pre_test": pre_test}
 
 
@@ -91,8 +99,15 @@ def test_answers_given_offline_are_sent_when_the_tablet_reconnects(tab: Tab, cla
         page.locator(f"[data-question='{question_id}'] label.choice").nth(index).tap()
 
     sign_in(tab, classroom["trainee"])
+    progress = page.get_by_role("progressbar")
+    expect(progress).to_have_attribute("aria-valuenow", "0")
+    page.get_by_role("link", name="Aujourd'hui : Jour 1 — Bienvenue").tap()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Bienvenue")
+    lesson_url = page.url
+    tab.check("assessment-0-day-1")
+    page.get_by_role("link", name="Faire le test").tap()
     path = f"/learn/assessments/{enrolment.pk}/pre/"
-    tab.open(path)
+    expect(page).to_have_url(tab.url(path))
     expect(page.get_by_role("heading", level=1)).to_have_text(pre_test.title)
     expect(page.get_by_role("button", name="Écouter").first).to_be_visible()
     tab.check("assessment-1-questions")
@@ -132,6 +147,15 @@ def test_answers_given_offline_are_sent_when_the_tablet_reconnects(tab: Tab, cla
         "Object.keys(localStorage).filter(function (key) { return key.indexOf('foras:') === 0; })"
     )
     assert drafts == []
+
+    # Back to day 1: the trainee marks it done and the progress bar moves.
+    page.goto(lesson_url)
+    page.get_by_role("button", name="Marquer comme terminé").tap()
+    expect(page.get_by_text("Jour 1 terminé")).to_be_visible()
+    page.goto(tab.base_url + "/learn/")
+    expect(progress).to_have_attribute("aria-valuenow", "1")
+    expect(page.get_by_text("1 jour sur 2")).to_be_visible()
+    tab.check("assessment-5-progress")
     tab.assert_stayed_local()
 
 
