@@ -23,12 +23,6 @@ PIN_ERROR = "Tapez votre code à 4 chiffres."
 SEQUENCE = ["sun", "goat", "mango"]
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """PINs are hashed like passwords: the real hasher would make each account take seconds."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def page(response) -> BeautifulSoup:
     return BeautifulSoup(response.content, "html.parser")
 

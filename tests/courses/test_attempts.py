@@ -18,11 +18,6 @@ from tests.cohorts import factories
 from .test_scoring import make_assessment
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def trainer(db):
     return factories.staff_user("trainer.attempts@example.org", Role.TRAINER)

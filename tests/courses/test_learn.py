@@ -38,12 +38,6 @@ def other_trainee(db):
     return factories.trainee(other_cohort, "Moussa Test", sex="M")
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """PINs are hashed like passwords: the real hasher would make each account take seconds."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def page(response) -> BeautifulSoup:
     return BeautifulSoup(response.content, "html.parser")
 

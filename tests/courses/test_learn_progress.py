@@ -20,12 +20,6 @@ MONDAY = datetime.date(2026, 3, 2)
 MAX_HOME_QUERIES = 12
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """PINs are hashed like passwords: the real hasher would make each account take seconds."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def course_index(db):
     home = HomePage.objects.get(locale=Locale.objects.get(language_code="fr"))

@@ -57,12 +57,6 @@ def outsider_trainee(db):
     return factories.trainee(other, "Moussa Test", sex="M")
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """PINs are hashed like passwords: the real hasher would make each account take seconds."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def add_lesson(module, day: int, body=(), **fields) -> LessonPage:
     lesson = LessonPage(
         title=f"Jour test {day}",

@@ -20,11 +20,6 @@ from tests.cohorts import factories
 from .test_scoring import make_assessment, question
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def trainer(db):
     return factories.staff_user("trainer.survey@example.org", Role.TRAINER)

@@ -30,7 +30,6 @@ def question(text, **fields):
 
 @pytest.fixture
 def classroom(demo_site, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     trainer = factories.staff_user("trainer.e2e@example.org", Role.TRAINER)
     cohort = factories.cohort("Rabat — e2e", "Rabat", trainers=[trainer])
     trainee = factories.trainee(cohort, "Awa Navigateur", by=trainer)

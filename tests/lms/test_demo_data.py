@@ -17,12 +17,6 @@ from content.models import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    # The demo accounts get real hashed passwords and PINs: a cheap hasher keeps this quick.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def counts() -> dict[str, int]:
     return {
         "pages": Page.objects.count(),
