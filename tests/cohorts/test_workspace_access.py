@@ -233,3 +233,56 @@ def test_login_cards_are_a_pdf_that_never_contains_the_pin(client, trainer, coho
     assert trainee.display_name in text
     assert "2468" not in text
     assert AuditEntry.objects.filter(action="exported", subject_id=str(trainee.pk)).exists()
+
+
+# The trainee area, asked by the same people. Staff who open a trainee page are sent to their
+# admin (shown as "denied" above); staff may read lessons.
+
+
+@pytest.fixture
+def lesson(cohort):
+    from courses.models import LessonPage, ModulePage
+
+    module = ModulePage.objects.get(pk=cohort.module_id)
+    return module.add_child(
+        instance=LessonPage(title="Jour 1 — accès", slug="jour-1-acces", day_number=1)
+    )
+
+
+def trainee_area_urls(trainee, lesson):
+    enrolment = trainee.enrolments.get()
+    return {
+        "home": ("get", reverse("learn_home")),
+        "lesson": ("get", lesson.url),
+        "lesson done": ("post", reverse("learn_lesson_done", args=[lesson.pk])),
+        "pre-test": ("get", reverse("learn_assessment", args=[enrolment.pk, "pre"])),
+        "save answers": ("post", reverse("learn_assessment_save", args=[enrolment.pk, "pre"])),
+        "submit": ("post", reverse("learn_assessment_submit", args=[enrolment.pk, "pre"])),
+    }
+
+
+def expected_in_trainee_area(persona, name):
+    if persona == "anonymous":
+        return "login"
+    if persona == "trainee":
+        # No pre-test is set on the module: the trainee is told so (a 404 page of its own).
+        return "hidden" if name in ("pre-test", "save answers", "submit") else "ok"
+    if persona == "other_trainee":
+        # Another cohort of the same module: the lessons are the module's, theirs too (a
+        # trainee of another module gets a 404: tests/courses/test_lessons.py); the tests
+        # belong to the first trainee's enrolment.
+        return "ok" if name in ("home", "lesson", "lesson done") else "hidden"
+    return "ok" if name == "lesson" else "denied"
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_each_persona_gets_the_expected_answer_from_every_trainee_area_url(
+    persona, client, request, trainee, other_trainee, lesson
+):
+    if persona != "anonymous":
+        user = request.getfixturevalue(persona)
+        client.force_login(getattr(user, "user", user))
+    answers = {}
+    for name, (method, url) in trainee_area_urls(trainee, lesson).items():
+        answers[name] = answer(getattr(client, method)(url))
+    assert answers == {name: expected_in_trainee_area(persona, name) for name in answers}
