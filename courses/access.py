@@ -48,7 +48,8 @@ class EnrolledOnlyMixin:
     """
 
     def access_module(self):
-        raise NotImplementedError
+        """The module whose enrolment opens this page: the page itself, unless overridden."""
+        return self
 
     def serve(self, request, *args, **kwargs):
         # Never cached, not even the redirect: on a shared tablet, Back must not show the
@@ -77,9 +78,6 @@ def _progress():
 
 
 class ModuleAccessMixin(EnrolledOnlyMixin):
-    def access_module(self):
-        return self
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         enrolment = getattr(request, "learn_enrolment", None)
