@@ -65,15 +65,20 @@ run: seed
 	  trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	  $(MANAGE) runserver 127.0.0.1:$(PORT)
 
+# A warm run keeps the test database of the previous one (--reuse-db); CI and anyone who
+# changed a migration start afresh with: make test TEST_DB=--create-db
+TEST_DB ?= --reuse-db
+
 test: install-dev messages
-	Q_SYNC=true DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest $(PYTEST_ARGS)
+	Q_SYNC=true $(VENV)/bin/pytest $(TEST_DB) $(PYTEST_ARGS)
 
 test-e2e: install-dev messages
-	Q_SYNC=true DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest tests/e2e $(PYTEST_ARGS)
+	Q_SYNC=true $(VENV)/bin/pytest $(TEST_DB) tests/e2e $(PYTEST_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/djlint templates --check --lint
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
@@ -87,4 +92,4 @@ bench: install-dev messages
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) static_collected .pytest_cache
+	rm -rf $(VENV) static_collected .pytest_cache .test-db.sqlite3*

@@ -1,25 +1,23 @@
 """Admin screens for the roster import: upload a CSV/XLSX list of trainees into a cohort, and
 download the empty template.
 
-``cohorts/wagtail_hooks.py`` includes ``urlpatterns`` under /admin/cohorts/, so Wagtail's
-admin-access check wraps both views; they still check their own permission.
+The cohort viewset (cohorts/wagtail_hooks.py) mounts ``urlpatterns`` under /admin/cohorts/,
+so Wagtail's admin-access check wraps both views; they still ask the cohort policy.
 """
 
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from cohorts import roster
-from cohorts.models import Cohort
-from cohorts.permissions import get_cohort_for_user
-
-ADD_TRAINEE = "cohorts.add_traineeprofile"
+from cohorts.admin_views import cohort_crumb, crumbs
+from cohorts.permissions import cohort_policy, get_cohort_for_user
 
 TEMPLATE_FILES = {
     "csv": ("text/csv; charset=utf-8", roster.template_csv),
@@ -49,16 +47,9 @@ class RosterUploadForm(forms.Form):
         return upload
 
 
-def _cohort_for_importer(request, cohort_id: int) -> Cohort:
-    """The cohort, if the user may add trainees to it; 404 if they may not see it."""
-    if not request.user.has_perm(ADD_TRAINEE):
-        raise PermissionDenied
-    return get_cohort_for_user(request.user, cohort_id)
-
-
 @require_http_methods(["GET", "POST"])
 def roster_import(request, cohort_id: int):
-    cohort = _cohort_for_importer(request, cohort_id)
+    cohort = get_cohort_for_user(request.user, cohort_id, "enrol")
     form = RosterUploadForm()
     result = None
     if request.method == "POST":
@@ -76,12 +67,9 @@ def roster_import(request, cohort_id: int):
         "max_rows": roster.MAX_ROWS,
         "max_megabytes": roster.MAX_BYTES // 2**20,
         "example_sheet": roster.EXAMPLE_SHEET_TITLE,
-        "breadcrumbs_items": [
-            {"url": reverse("wagtailadmin_home"), "label": _("Accueil")},
-            {"url": reverse("cohorts_list"), "label": _("Cohortes")},
-            {"url": reverse("cohorts_detail", args=[cohort.pk]), "label": str(cohort)},
-            {"url": "", "label": _("Importer des apprenants")},
-        ],
+        "breadcrumbs_items": crumbs(
+            cohort_crumb(cohort), {"url": "", "label": _("Importer des apprenants")}
+        ),
         "header_title": _("Importer des apprenants : %(cohort)s") % {"cohort": cohort.name},
     }
     response = TemplateResponse(request, "cohorts/admin/roster_import.html", context)
@@ -93,7 +81,7 @@ def roster_import(request, cohort_id: int):
 
 @require_http_methods(["GET"])
 def roster_template(request, fmt: str):
-    if not request.user.has_perm(ADD_TRAINEE):
+    if not cohort_policy.user_has_permission(request.user, "enrol"):
         raise PermissionDenied
     if fmt not in TEMPLATE_FILES:
         raise Http404
@@ -104,6 +92,6 @@ def roster_template(request, fmt: str):
 
 
 urlpatterns = [
-    path("<int:cohort_id>/import/", roster_import, name="cohorts_roster_import"),
-    path("import-template.<str:fmt>", roster_template, name="cohorts_roster_template"),
+    path("<int:cohort_id>/import/", roster_import, name="roster_import"),
+    path("import-template.<str:fmt>", roster_template, name="roster_template"),
 ]

@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class CohortsConfig(AppConfig):
     name = "cohorts"
     verbose_name = _("Cohortes")
+
+    def ready(self):
+        # Registers the access policies with Wagtail before any admin screen asks for them.
+        from cohorts import permissions  # noqa: F401

@@ -1,10 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cohorts.models import CohortStatus, ConsentPurpose, TraineeProfile
+from cohorts.models import ConsentPurpose, TraineeProfile
 from cohorts.pictures import PICTURES
-from content.models import OrientationPoint
-from courses.models import ModulePage
 
 
 class TraineeForm(forms.ModelForm):
@@ -45,36 +43,3 @@ class PicturePasswordForm(forms.Form):
 
     def sequence(self) -> list[str]:
         return [self.cleaned_data[name] for name in ("first", "second", "third")]
-
-
-class CohortFilterForm(forms.Form):
-    orientation_point = forms.ModelChoiceField(
-        OrientationPoint.objects.all(), required=False, label=_("Point d'orientation")
-    )
-    module = forms.ModelChoiceField(ModulePage.objects.all(), required=False, label=_("Module"))
-    status = forms.ChoiceField(
-        choices=[("", "---------"), *CohortStatus.choices], required=False, label=_("Statut")
-    )
-    starts_after = forms.DateField(
-        required=False,
-        label=_("Début après le"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    starts_before = forms.DateField(
-        required=False,
-        label=_("Début avant le"),
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-
-    def filter(self, cohorts):
-        """Apply the valid filters; invalid ones are ignored and shown as form errors."""
-        if not self.is_valid():
-            return cohorts
-        data = self.cleaned_data
-        return cohorts.filtered(
-            orientation_point=data.get("orientation_point"),
-            module=data.get("module"),
-            status=data.get("status") or None,
-            starts_after=data.get("starts_after"),
-            starts_before=data.get("starts_before"),
-        )

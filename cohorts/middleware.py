@@ -49,6 +49,6 @@ class TraineeIdleMiddleware:
                 )
                 return signed_out_redirect()
             mark_active(request)
-            # Read by templates/learn/base.html for the tablet's own timer.
+            # Read by templates/base_trainee.html for the tablet's own timer.
             request.trainee_idle_seconds = settings.TRAINEE_IDLE_SECONDS
         return self.get_response(request)

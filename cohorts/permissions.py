@@ -1,36 +1,109 @@
-"""Fetch-and-authorise helpers: views never check access inline.
+"""Who may do what with cohorts, trainees and enrolments: one policy per model.
 
-What a user may see is decided by the querysets' visible_to() (lms/scoping.py); anything
-outside it is a 404, so the existence of another trainer's cohort is not even revealed.
+Coordinators act on every cohort; a trainer acts on the cohorts they teach and the trainees
+enrolled in them; nobody else acts on any. Actions:
+
+- ``view``: see the roster, a trainee's record, the results and their exports;
+- ``enrol``: add or import trainees, withdraw them, print their login cards (on a cohort);
+- ``change``: reset a trainee's PIN or picture password (on a trainee), withdraw (enrolment);
+- ``add``, ``change``, ``delete`` on a cohort: create and edit cohorts (coordinators only).
+
+Views fetch through the ``get_*_for_user`` helpers below: a user who may not take the action
+at all gets a 403, a row outside their scope is a 404 (its existence is not revealed).
 """
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from wagtail.permissions import register_permission_policy
 
 from cohorts.models import Cohort, Enrolment, TraineeProfile
-from lms.roles import is_coordinator, is_trainer
+from lms.permissions import RolePermissionPolicy
+from lms.roles import Role
+
+COORDINATOR_ACTIONS = frozenset({"view", "add", "change", "delete", "enrol", "export"})
 
 
-def require_workspace(user) -> None:
-    """The cohort workspace is for trainers and coordinators."""
-    if not (is_trainer(user) or is_coordinator(user)):
+class CohortPermissionPolicy(RolePermissionPolicy):
+    actions_by_role = {
+        Role.COORDINATOR: COORDINATOR_ACTIONS,
+        Role.TRAINER: frozenset({"view", "enrol", "export"}),
+    }
+
+    def scoped(self, user, role, queryset):
+        if role == Role.TRAINER:
+            return queryset.filter(trainers=user)
+        return super().scoped(user, role, queryset)
+
+
+class TraineePermissionPolicy(RolePermissionPolicy):
+    actions_by_role = {
+        Role.COORDINATOR: COORDINATOR_ACTIONS,
+        Role.TRAINER: frozenset({"view", "add", "change", "export"}),
+    }
+
+    def scoped(self, user, role, queryset):
+        if role == Role.TRAINER:
+            # A trainee enrolled twice with the same trainer is still one row.
+            taught = Enrolment.objects.filter(cohort__trainers=user).values("trainee")
+            return queryset.filter(pk__in=taught)
+        return super().scoped(user, role, queryset)
+
+
+class EnrolmentPermissionPolicy(RolePermissionPolicy):
+    actions_by_role = {
+        Role.COORDINATOR: COORDINATOR_ACTIONS,
+        Role.TRAINER: frozenset({"view", "add", "change", "export"}),
+    }
+
+    def scoped(self, user, role, queryset):
+        if role == Role.TRAINER:
+            return queryset.filter(cohort__trainers=user)
+        return super().scoped(user, role, queryset)
+
+
+cohort_policy = CohortPermissionPolicy(Cohort)
+trainee_policy = TraineePermissionPolicy(TraineeProfile)
+enrolment_policy = EnrolmentPermissionPolicy(Enrolment)
+
+# Wagtail's generic views and viewsets look the policy up by model.
+register_permission_policy(Cohort, cohort_policy)
+register_permission_policy(TraineeProfile, trainee_policy)
+register_permission_policy(Enrolment, enrolment_policy)
+
+
+def _fetch(policy, user, action: str, pk, queryset=None):
+    if not policy.user_has_permission(user, action):
         raise PermissionDenied
+    rows = policy.instances_user_has_permission_for(user, action)
+    if queryset is not None:
+        rows = queryset.filter(pk__in=rows.values("pk"))
+    return get_object_or_404(rows, pk=pk)
 
 
-def get_cohort_for_user(user, pk: int) -> Cohort:
-    require_workspace(user)
-    return get_object_or_404(
-        Cohort.objects.visible_to(user).select_related("module", "orientation_point"), pk=pk
+def get_cohort_for_user(user, pk, action: str = "view") -> Cohort:
+    return _fetch(
+        cohort_policy,
+        user,
+        action,
+        pk,
+        Cohort.objects.select_related("module", "orientation_point"),
     )
 
 
-def get_trainee_for_user(user, pk: int) -> TraineeProfile:
-    require_workspace(user)
-    return get_object_or_404(TraineeProfile.objects.visible_to(user).select_related("user"), pk=pk)
+def get_trainee_for_user(user, pk, action: str = "view") -> TraineeProfile:
+    return _fetch(trainee_policy, user, action, pk, TraineeProfile.objects.select_related("user"))
 
 
-def get_enrolment_for_user(user, pk: int) -> Enrolment:
-    require_workspace(user)
-    return get_object_or_404(
-        Enrolment.objects.visible_to(user).select_related("trainee", "cohort"), pk=pk
+def get_enrolment_for_user(user, pk, action: str = "view") -> Enrolment:
+    return _fetch(
+        enrolment_policy,
+        user,
+        action,
+        pk,
+        Enrolment.objects.select_related("trainee", "cohort"),
     )
+
+
+def uses_the_workspace(user) -> bool:
+    """Trainers and coordinators: the people the cohort screens and menu are for."""
+    return cohort_policy.user_has_permission(user, "view")

@@ -1,14 +1,20 @@
-"""Every change to trainees, cohorts and enrolments goes through here: one transaction,
-one audit entry."""
+"""Every change to cohorts, trainees and enrolments: one transaction, one audit entry.
+
+Hand entry, the roster import and the demo loader all come through here, so a cohort's
+capacity and the one-person-once rule hold whichever way a trainee arrives: both are checked
+with the cohort's row locked, so two trainers adding the last place at once cannot both win.
+"""
 
 import re
 import secrets
+from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from cohorts import tasks
 from cohorts.models import (
     CONSENT_TEXT_VERSION,
     Cohort,
@@ -18,11 +24,21 @@ from cohorts.models import (
     EnrolmentStatus,
     TraineeProfile,
 )
-from lms import audit
-from lms.models import AuditAction
+from cohorts.rules import AlreadyEnrolled, CapacityBelowEnrolments, CohortFull, trainee_key
+from lms import audit, documents
 from lms.roles import Role
 
 PIN_LENGTH = 4
+COHORT_FIELDS = (
+    "name",
+    "module",
+    "orientation_point",
+    "modality",
+    "start_date",
+    "end_date",
+    "capacity",
+    "status",
+)
 
 
 def generate_pin() -> str:
@@ -44,6 +60,53 @@ def next_username(prefix: str) -> str:
     return f"{prefix}{number:02d}"
 
 
+# --- Cohorts -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_cohort(*, by, trainers: Iterable = (), **fields) -> Cohort:
+    """A new cohort; ``fields`` are the model's (see COHORT_FIELDS)."""
+    cohort = Cohort(**fields)
+    cohort.full_clean()
+    cohort.save()
+    cohort.trainers.set(trainers)
+    audit.record(by, audit.Action.CREATED, cohort)
+    return cohort
+
+
+@transaction.atomic
+def update_cohort(*, by, cohort: Cohort, trainers: Iterable | None = None, **changes) -> Cohort:
+    """Change a cohort; its capacity may not fall below the trainees already enrolled."""
+    locked = Cohort.objects.select_for_update().get(pk=cohort.pk)
+    if "capacity" in changes:
+        active = locked.enrolments.active().count()
+        if changes["capacity"] < active:
+            raise CapacityBelowEnrolments(active)
+    for name, value in changes.items():
+        setattr(cohort, name, value)
+    cohort.full_clean()
+    cohort.save()
+    if trainers is not None:
+        cohort.trainers.set(trainers)
+    audit.record(by, audit.Action.CHANGED, cohort, fields=sorted(changes))
+    return cohort
+
+
+def _lock_for_one_more(cohort: Cohort, display_name: str, birth_year: int) -> Cohort:
+    """Lock the cohort's row and check one more trainee fits and is not there already."""
+    locked = Cohort.objects.select_for_update().get(pk=cohort.pk)
+    key = trainee_key(display_name, birth_year)
+    for name, year in locked.enrolments.values_list("trainee__display_name", "trainee__birth_year"):
+        if trainee_key(name, year) == key:
+            raise AlreadyEnrolled(name, year)
+    if locked.places_left < 1:
+        raise CohortFull(locked.capacity)
+    return locked
+
+
+# --- Trainees and enrolments ----------------------------------------------------------------
+
+
 @transaction.atomic
 def create_trainee(
     *,
@@ -61,8 +124,10 @@ def create_trainee(
 ) -> tuple[TraineeProfile, str]:
     """Create a trainee account enrolled in ``cohort``; returns the profile and its PIN.
 
-    The PIN is shown once to the trainer and never stored in clear.
+    Raises CohortFull or AlreadyEnrolled (nothing is created then). The PIN is shown once to
+    the trainer and never stored in clear.
     """
+    _lock_for_one_more(cohort, display_name, birth_year)
     User = get_user_model()
     pin = pin or generate_pin()
     user = User.objects.create_user(
@@ -79,27 +144,37 @@ def create_trainee(
         phone=phone,
         created_by=by,
     )
-    for purpose, granted in (consents or {}).items():
-        ConsentRecord.objects.create(
+    ConsentRecord.objects.bulk_create(
+        ConsentRecord(
             trainee=trainee,
             purpose=ConsentPurpose(purpose),
             granted=granted,
             text_version=CONSENT_TEXT_VERSION,
             recorded_by=by,
         )
+        for purpose, granted in (consents or {}).items()
+    )
     Enrolment.objects.create(trainee=trainee, cohort=cohort)
-    audit.record(by, AuditAction.CREATED, trainee, f"cohort={cohort.pk}")
+    audit.record(by, audit.Action.CREATED, trainee, cohort=cohort.pk)
     return trainee, pin
 
 
 @transaction.atomic
 def enrol(*, by, trainee: TraineeProfile, cohort: Cohort) -> Enrolment:
-    enrolment, created = Enrolment.objects.get_or_create(trainee=trainee, cohort=cohort)
-    if not created and enrolment.status == EnrolmentStatus.WITHDRAWN:
+    """Enrol an existing trainee (again, after a withdrawal), within the cohort's places."""
+    locked = Cohort.objects.select_for_update().get(pk=cohort.pk)
+    enrolment = Enrolment.objects.filter(trainee=trainee, cohort=locked).first()
+    if enrolment is not None and enrolment.status != EnrolmentStatus.WITHDRAWN:
+        raise AlreadyEnrolled(trainee.display_name, trainee.birth_year)
+    if locked.places_left < 1:
+        raise CohortFull(locked.capacity)
+    if enrolment is None:
+        enrolment = Enrolment.objects.create(trainee=trainee, cohort=locked)
+    else:
         enrolment.status = EnrolmentStatus.ENROLLED
         enrolment.left_on = None
         enrolment.save(update_fields=["status", "left_on"])
-    audit.record(by, AuditAction.CHANGED, trainee, f"enrolled in cohort={cohort.pk}")
+    audit.record(by, audit.Action.ENROLLED, trainee, cohort=cohort.pk)
     return enrolment
 
 
@@ -108,9 +183,7 @@ def withdraw(*, by, enrolment: Enrolment) -> None:
     enrolment.status = EnrolmentStatus.WITHDRAWN
     enrolment.left_on = timezone.localdate()
     enrolment.save(update_fields=["status", "left_on"])
-    audit.record(
-        by, AuditAction.CHANGED, enrolment.trainee, f"withdrawn from {enrolment.cohort_id}"
-    )
+    audit.record(by, audit.Action.WITHDRAWN, enrolment.trainee, cohort=enrolment.cohort_id)
 
 
 @transaction.atomic
@@ -118,7 +191,7 @@ def reset_pin(*, by, trainee: TraineeProfile, pin: str | None = None) -> str:
     pin = pin or generate_pin()
     trainee.user.set_password(pin)
     trainee.user.save(update_fields=["password"])
-    audit.record(by, AuditAction.CHANGED, trainee, "PIN reset")
+    audit.record(by, audit.Action.PIN_RESET, trainee)
     return pin
 
 
@@ -126,7 +199,7 @@ def reset_pin(*, by, trainee: TraineeProfile, pin: str | None = None) -> str:
 def set_picture_password(*, by, trainee: TraineeProfile, pictures: list[str]) -> None:
     trainee.set_picture_password(pictures)
     trainee.save(update_fields=["picture_password"])
-    audit.record(by, AuditAction.CHANGED, trainee, "picture password set")
+    audit.record(by, audit.Action.PICTURES_SET, trainee)
 
 
 @transaction.atomic
@@ -138,5 +211,32 @@ def record_consent(*, by, trainee: TraineeProfile, purpose: str, granted: bool) 
         text_version=CONSENT_TEXT_VERSION,
         recorded_by=by,
     )
-    audit.record(by, AuditAction.CHANGED, trainee, f"consent {purpose}={granted}")
+    audit.record(by, audit.Action.CONSENT, trainee, purpose=purpose, granted=granted)
     return record
+
+
+@transaction.atomic
+def viewed_trainee(*, by, trainee: TraineeProfile) -> None:
+    """Reading a trainee's record is itself recorded (who looked at whose file)."""
+    audit.record(by, audit.Action.VIEWED, trainee)
+
+
+# --- Documents ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def request_login_cards(*, by, cohort: Cohort, base_url: str, language: str):
+    """Queue the cohort's login cards (a PDF rendered by a worker) for ``by`` to download.
+
+    The cards carry names, usernames and a QR code to the sign-in page (on ``base_url``),
+    never a PIN. One audit entry names every trainee whose card was printed.
+    """
+    document = documents.request(
+        owner=by,
+        filename=f"cartes-cohorte-{cohort.pk}.pdf",
+        task=tasks.render_login_cards,
+        args=[cohort.pk, base_url, language],
+    )
+    trainees = list(cohort.enrolments.active().values_list("trainee_id", flat=True))
+    audit.record(by, audit.Action.EXPORTED, cohort, document="login cards", trainees=trainees)
+    return document

@@ -1,22 +1,33 @@
-from django.urls import include, path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from cohorts import admin_import, admin_views
+from cohorts import admin_import, admin_views, views
 from cohorts.models import Cohort
-from lms.roles import is_coordinator, is_trainer
+from cohorts.permissions import cohort_policy, uses_the_workspace
 
 
 class CohortViewSet(ModelViewSet):
-    """Coordinators create and edit cohorts here; everyone works from the workspace list."""
+    """The cohort list, its filters and exports, the roster and the cohort forms: /admin/cohorts/.
+
+    Which cohorts anyone sees and what they may do to them is the cohort policy's answer
+    (cohorts/permissions.py): trainers see the cohorts they teach, coordinators all of them
+    and they alone create and edit cohorts.
+    """
 
     model = Cohort
     icon = "group"
-    add_to_admin_menu = False
-    url_prefix = "cohorts/manage"
+    menu_label = _("Cohortes")
+    menu_order = 150
+    add_to_admin_menu = True
+    name = "cohorts"
+    url_prefix = "cohorts"
+    index_view_class = views.CohortIndexView
+    add_view_class = views.CohortCreateView
+    edit_view_class = views.CohortEditView
     form_fields = [
         "name",
         "module",
@@ -28,10 +39,24 @@ class CohortViewSet(ModelViewSet):
         "capacity",
         "status",
     ]
-    list_display = ["name", "module", "orientation_point", "start_date", "status"]
+    search_fields = ["name"]
+    list_per_page = 50
+    export_filename = "cohortes"
+
+    def get_urlpatterns(self):
+        return (
+            super().get_urlpatterns()
+            + admin_views.urlpatterns
+            + admin_import.urlpatterns
+            + [
+                # The coordinators' screens used to live under manage/.
+                path("manage/", RedirectView.as_view(pattern_name="cohorts:index")),
+                path("manage/edit/<int:pk>/", RedirectView.as_view(pattern_name="cohorts:edit")),
+            ]
+        )
 
 
-cohort_viewset = CohortViewSet("cohorts_manage")
+cohort_viewset = CohortViewSet()
 
 
 @hooks.register("register_admin_viewset")
@@ -39,45 +64,8 @@ def register_cohort_viewset():
     return cohort_viewset
 
 
-class CohortsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_trainer(request.user) or is_coordinator(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_cohorts_menu_item():
-    return CohortsMenuItem(_("Cohortes"), reverse("cohorts_list"), icon_name="group", order=150)
-
-
-def _workspace_urls():
-    urls = [
-        path("", admin_views.cohort_list, name="cohorts_list"),
-        path("<int:pk>/", admin_views.cohort_detail, name="cohorts_detail"),
-        path("<int:pk>/trainees/add/", admin_views.trainee_add, name="cohorts_trainee_add"),
-        path("<int:pk>/login-cards.pdf", admin_views.login_cards, name="cohorts_login_cards"),
-        path("trainees/<int:pk>/", admin_views.trainee_detail, name="cohorts_trainee"),
-        path("trainees/<int:pk>/pin/", admin_views.trainee_reset_pin, name="cohorts_trainee_pin"),
-        path(
-            "trainees/<int:pk>/pictures/",
-            admin_views.trainee_picture_password,
-            name="cohorts_trainee_pictures",
-        ),
-        path(
-            "enrolments/<int:pk>/withdraw/",
-            admin_views.enrolment_withdraw,
-            name="cohorts_enrolment_withdraw",
-        ),
-    ]
-    return urls + admin_import.urlpatterns
-
-
-@hooks.register("register_admin_urls")
-def register_workspace_urls():
-    return [path("cohorts/", include(_workspace_urls()))]
-
-
 class MyCohortsPanel(Component):
-    """The dashboard's first panel for trainers and coordinators."""
+    """The dashboard's first panel for trainers and coordinators: their current cohorts."""
 
     name = "my_cohorts"
     template_name = "cohorts/admin/my_cohorts_panel.html"
@@ -90,14 +78,17 @@ class MyCohortsPanel(Component):
         return {"cohorts": self.cohorts}
 
 
+def dashboard_cohorts(user):
+    """The same rows as the cohort list (the same policy), those still running or to come."""
+    return (
+        cohort_policy.instances_user_has_permission_for(user, "view")
+        .current()
+        .with_counts()
+        .select_related("module", "orientation_point")[:20]
+    )
+
+
 @hooks.register("construct_homepage_panels")
 def add_my_cohorts_panel(request, panels):
-    user = request.user
-    if is_trainer(user):
-        cohorts = Cohort.objects.taught_by(user)
-    elif is_coordinator(user):
-        cohorts = Cohort.objects.exclude(status__in=["completed", "cancelled"])
-    else:
-        return
-    cohorts = cohorts.with_counts().select_related("module", "orientation_point")[:20]
-    panels.insert(0, MyCohortsPanel(cohorts))
+    if uses_the_workspace(request.user):
+        panels.insert(0, MyCohortsPanel(dashboard_cohorts(request.user)))

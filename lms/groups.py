@@ -1,7 +1,8 @@
 """Create the role groups with the permissions each role needs (after every migrate).
 
-Object-level rules (a trainer sees only their cohorts) live in lms/scoping.py; these are
-the model-level permissions that open the admin screens to each role.
+Trainee data (cohorts, trainees, enrolments, results, the audit log) carries no Django model
+permission at all: the access policies (``<app>/permissions.py``) decide from the role. What
+is left here opens Wagtail itself (the admin, pages, images, documents, snippets) to a role.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -10,30 +11,8 @@ from lms.roles import Role
 
 MODEL_PERMISSIONS = {
     Role.TRAINEE: [],
-    # Trainers get no "view_cohort": which cohorts they see is decided by lms/scoping.py,
-    # and a model-level view permission would open every cohort in the coordinators' screens.
-    Role.TRAINER: [
-        "wagtailadmin.access_admin",
-        "cohorts.add_traineeprofile",
-        "cohorts.change_traineeprofile",
-        "cohorts.add_enrolment",
-        "cohorts.change_enrolment",
-    ],
-    Role.COORDINATOR: [
-        "wagtailadmin.access_admin",
-        "cohorts.view_cohort",
-        "cohorts.add_cohort",
-        "cohorts.change_cohort",
-        "cohorts.delete_cohort",
-        "cohorts.view_traineeprofile",
-        "cohorts.add_traineeprofile",
-        "cohorts.change_traineeprofile",
-        "cohorts.view_enrolment",
-        "cohorts.add_enrolment",
-        "cohorts.change_enrolment",
-        "lms.view_auditentry",
-        "content.view_orientationpoint",
-    ],
+    Role.TRAINER: ["wagtailadmin.access_admin"],
+    Role.COORDINATOR: ["wagtailadmin.access_admin", "content.view_orientationpoint"],
     Role.EDITOR: [
         "wagtailadmin.access_admin",
         "content.add_orientationpoint",

@@ -4,8 +4,6 @@ The link is allauth's own password-reset link (the same key, the same set-passwo
 an invitation that expired or got lost is renewed with "Mot de passe oublié ?".
 """
 
-from functools import partial
-
 from allauth.account import app_settings as account_settings
 from allauth.account.adapter import get_adapter
 from allauth.account.models import EmailAddress
@@ -14,9 +12,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser, Group
-from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -24,8 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from lms import audit
-from lms.models import AuditAction
+from lms import services
 from lms.roles import STAFF_ROLES, Role, is_coordinator
 
 User = get_user_model()
@@ -72,7 +67,7 @@ def _absolute(request, path: str) -> str:
     )
 
 
-def _invitation_message(request, user, role: Role, by) -> tuple[str, str]:
+def invitation_message(request, user, role: Role, by) -> tuple[str, str]:
     days = max(1, settings.PASSWORD_RESET_TIMEOUT // 86400)
     context = {
         "name": user.first_name,
@@ -109,26 +104,6 @@ def _invitation_message(request, user, role: Role, by) -> tuple[str, str]:
     return subject, "\n\n".join(paragraphs) + "\n"
 
 
-def invite_staff(
-    request, *, by, email: str, first_name: str, last_name: str, role: Role
-) -> AbstractUser:
-    """Create a staff account without a password and e-mail its set-password link."""
-    with transaction.atomic():
-        user = User(username=email, email=email, first_name=first_name, last_name=last_name)
-        user.set_unusable_password()
-        user.save()
-        user.groups.add(Group.objects.get(name=role.value))
-        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-        audit.record(by, AuditAction.CREATED, user, f"invited as {role.value}")
-        subject, body = _invitation_message(request, user, role, by)
-        # A mail server that is down must not undo the account: the person can still ask
-        # for a new link with "Mot de passe oublié ?" (the failure is logged).
-        transaction.on_commit(
-            partial(send_mail, subject, body, None, [email], fail_silently=False), robust=True
-        )
-    return user
-
-
 def invite_staff_view(request):
     if not is_coordinator(request.user):
         return TemplateResponse(
@@ -138,9 +113,9 @@ def invite_staff_view(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            user = invite_staff(
-                request,
+            user = services.invite_staff(
                 by=request.user,
+                message=lambda user, role: invitation_message(request, user, role, request.user),
                 email=data["email"],
                 first_name=data["first_name"],
                 last_name=data["last_name"],

@@ -1,38 +1,38 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class AuditAction(models.TextChoices):
-    VIEWED = "viewed", _("consulté")
-    CREATED = "created", _("créé")
-    CHANGED = "changed", _("modifié")
-    EXPORTED = "exported", _("exporté")
+class Document(models.Model):
+    """A PDF rendered by a background worker for one person to download (login cards…).
 
+    The bytes live in the database, so every web and worker process sees them without a shared
+    file system; documents are short-lived (see lms/documents.py) because they may carry
+    trainees' names.
+    """
 
-class AuditEntry(models.Model):
-    """Who viewed, changed or exported a trainee's record, and when (read by coordinators)."""
-
-    at = models.DateTimeField(_("date"), auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
+        on_delete=models.CASCADE,
         related_name="+",
-        verbose_name=_("par"),
+        verbose_name=_("demandé par"),
     )
-    action = models.CharField(_("action"), max_length=10, choices=AuditAction.choices)
-    subject_type = models.CharField(_("type"), max_length=60)
-    subject_id = models.CharField(_("identifiant"), max_length=40)
-    subject_label = models.CharField(_("dossier"), max_length=200)
-    detail = models.CharField(_("détail"), max_length=255, blank=True)
+    filename = models.CharField(_("nom du fichier"), max_length=120)
+    content = models.BinaryField(_("contenu"), null=True, editable=False)
+    requested_at = models.DateTimeField(_("demandé le"), auto_now_add=True, db_index=True)
+    ready_at = models.DateTimeField(_("prêt le"), null=True, blank=True)
 
     class Meta:
-        ordering = ["-at"]
-        indexes = [models.Index(fields=["subject_type", "subject_id"])]
-        verbose_name = _("entrée du journal d'audit")
-        verbose_name_plural = _("journal d'audit")
+        ordering = ["-requested_at"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
 
     def __str__(self):
-        action = self.get_action_display()
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor} {action} {self.subject_label}"
+        return self.filename
+
+    @property
+    def is_ready(self) -> bool:
+        return self.ready_at is not None

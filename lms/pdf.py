@@ -7,14 +7,13 @@ fetch arbitrary URLs.
 """
 
 import mimetypes
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 LOCAL_BASE_URL = "http://foras.local/"
 
@@ -35,22 +34,34 @@ def _local_file(url: str) -> Path | None:
     return None
 
 
-class LocalURLFetcher(URLFetcher):
-    """Serve /static/ and /media/ from disk; refuse everything else except inline data."""
+@cache
+def fetcher_class():
+    """The WeasyPrint fetcher that serves /static/ and /media/ from disk, inline data too, and
+    refuses everything else (a class of WeasyPrint's, so made on the first render)."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    def fetch(self, url, headers=None):
-        if url.startswith("data:"):
-            return super().fetch(url, headers)
-        local = _local_file(url)
-        if local is None:
-            raise ValueError(f"PDF rendering may only use local static or media files: {url}")
-        mime_type, _encoding = mimetypes.guess_type(local.name)
-        return URLFetcherResponse(
-            url, local.read_bytes(), {"Content-Type": mime_type or "application/octet-stream"}
-        )
+    class LocalURLFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            local = _local_file(url)
+            if local is None:
+                raise ValueError(f"PDF rendering may only use local static or media files: {url}")
+            mime_type, _encoding = mimetypes.guess_type(local.name)
+            return URLFetcherResponse(
+                url, local.read_bytes(), {"Content-Type": mime_type or "application/octet-stream"}
+            )
+
+    return LocalURLFetcher
 
 
 def render_pdf(template_name: str, context: dict, request=None) -> bytes:
-    """Render a Django template to PDF bytes."""
+    """Render a Django template to PDF bytes.
+
+    WeasyPrint (with Pango and fontTools) is imported here, on the first render, not when the
+    app starts: most web processes never render a PDF and would carry it for nothing.
+    """
+    from weasyprint import HTML
+
     html = render_to_string(template_name, context, request=request)
-    return HTML(string=html, base_url=LOCAL_BASE_URL, url_fetcher=LocalURLFetcher()).write_pdf()
+    return HTML(string=html, base_url=LOCAL_BASE_URL, url_fetcher=fetcher_class()()).write_pdf()

@@ -1,7 +1,8 @@
 """The four roles of the platform and how to tell them apart.
 
-Roles are Django groups (created by a migration with the permissions each role needs).
-Superusers count as coordinators. Nothing here imports an app.
+Roles are Django groups (created after every migrate, lms/groups.py). What each role may do
+to which rows is decided by the access policies (``<app>/permissions.py``), from these
+questions. Superusers count as coordinators. Nothing here imports an app.
 """
 
 from django.db import models
@@ -19,7 +20,8 @@ class Role(models.TextChoices):
 STAFF_ROLES = (Role.TRAINER, Role.COORDINATOR, Role.EDITOR)
 
 
-def _group_names(user) -> set[str]:
+def role_names(user) -> set[str]:
+    """The names of the user's groups, read once per request (kept on the user object)."""
     if not user.is_authenticated:
         return set()
     cached = getattr(user, "_role_names", None)
@@ -30,7 +32,7 @@ def _group_names(user) -> set[str]:
 
 
 def has_role(user, role: Role) -> bool:
-    return role in _group_names(user)
+    return role in role_names(user)
 
 
 def is_coordinator(user) -> bool:
@@ -48,5 +50,5 @@ def is_trainee(user) -> bool:
 def is_staff_member(user) -> bool:
     """Staff sign in with e-mail and password (and MFA); trainees with a PIN."""
     return user.is_authenticated and (
-        user.is_superuser or bool(_group_names(user) & {str(r) for r in STAFF_ROLES})
+        user.is_superuser or bool(role_names(user) & {str(r) for r in STAFF_ROLES})
     )

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "content",
     "courses",
     "cohorts",
+    "learning",
     "certificates",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -151,6 +152,9 @@ else:
             "NAME": env_str("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
             # The web server and the django-q2 worker write to the same file: without WAL and
             # an immediate write lock, concurrent writes fail with "database is locked".
+            # The test database is a file, so that a warm `make test` reuses it (--reuse-db)
+            # instead of running every migration again.
+            "TEST": {"NAME": env_str("SQLITE_TEST_PATH", str(BASE_DIR / ".test-db.sqlite3"))},
             "OPTIONS": {
                 "timeout": 20,
                 "transaction_mode": "IMMEDIATE",

@@ -17,7 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/trainee/", include("cohorts.urls")),
     path("accounts/", include("allauth.urls")),
-    path("learn/", include("courses.urls")),
+    path("learn/", include("learning.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # Printed on flyers: these must keep working whatever happens to the page tree.
     path("g/<str:code>/", content_views.guide_short_link, name="guide_short_link"),

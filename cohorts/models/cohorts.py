@@ -4,8 +4,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lms.scoping import scope_by_cohort, scope_cohorts
-
 
 class Modality(models.TextChoices):
     IN_PERSON = "in_person", _("En présentiel")
@@ -20,34 +18,9 @@ class CohortStatus(models.TextChoices):
 
 
 class CohortQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return scope_cohorts(user, self)
-
-    def taught_by(self, user):
-        return self.filter(trainers=user)
-
-    def filtered(
-        self,
-        *,
-        orientation_point=None,
-        module=None,
-        status=None,
-        starts_after=None,
-        starts_before=None,
-    ):
-        """The coordinators' list filters; a None filter is not applied."""
-        cohorts = self
-        if orientation_point is not None:
-            cohorts = cohorts.filter(orientation_point=orientation_point)
-        if module is not None:
-            cohorts = cohorts.filter(module=module)
-        if status:
-            cohorts = cohorts.filter(status=status)
-        if starts_after:
-            cohorts = cohorts.filter(start_date__gte=starts_after)
-        if starts_before:
-            cohorts = cohorts.filter(start_date__lte=starts_before)
-        return cohorts
+    def current(self):
+        """Cohorts still to run or running (the dashboard's)."""
+        return self.exclude(status__in=[CohortStatus.COMPLETED, CohortStatus.CANCELLED])
 
     def with_counts(self):
         return self.annotate(
@@ -113,9 +86,6 @@ class EnrolmentStatus(models.TextChoices):
 
 
 class EnrolmentQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return scope_by_cohort(user, self, "cohort")
-
     def active(self):
         return self.exclude(status=EnrolmentStatus.WITHDRAWN)
 

@@ -7,7 +7,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from content.countries import Country
-from lms.scoping import scope_by_cohort
 
 
 class Sex(models.TextChoices):
@@ -17,12 +16,6 @@ class Sex(models.TextChoices):
 
 NATIONALITY_CHOICES = [*Country.choices, ("other", _("Autre"))]
 LANGUAGE_CHOICES = [("fr", _("Français")), ("en", _("English"))]
-
-
-class TraineeQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Trainees enrolled in a cohort the user may see."""
-        return scope_by_cohort(user, self, "enrolments__cohort")
 
 
 class TraineeProfile(models.Model):
@@ -55,8 +48,6 @@ class TraineeProfile(models.Model):
         related_name="+",
         verbose_name=_("créé par"),
     )
-
-    objects = TraineeQuerySet.as_manager()
 
     class Meta:
         ordering = ["display_name"]

@@ -1,11 +1,12 @@
 """The roster's columns, accepted spellings, limits and result types."""
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
+
+from cohorts.rules import fold, trainee_key
 
 MAX_BYTES = 1024 * 1024
 MAX_ROWS = 500
@@ -104,14 +105,6 @@ FORM_FIELDS = {
     "consentement_photos": "consent_photos",
 }
 COLUMN_OF_FORM_FIELD = {form_field: column for column, form_field in FORM_FIELDS.items()}
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, one space between words: how names and values are compared."""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    text = text.casefold().replace("\u2019", "'").replace("\u2018", "'").replace("-", " ")
-    return " ".join(text.split())
 
 
 def _spellings(values: dict[str, tuple[str, ...]]) -> dict[str, str]:
@@ -217,11 +210,6 @@ Table = list[tuple[int, list[str]]]
 
 def header_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", fold(text)).strip("_")
-
-
-def trainee_key(display_name: str, birth_year: int) -> tuple[str, int]:
-    """Two rows with the same key are the same person (same name, same birth year)."""
-    return fold(display_name), int(birth_year)
 
 
 COLUMN_BY_KEY = {key: column for column in COLUMNS for key in (column.name, *column.aliases)}

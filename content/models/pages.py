@@ -11,10 +11,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from content import cache as page_cache
+from content import guide_pdfs
 from content.blocks import GuideStreamBlock, KeyFigureBlock, StandardStreamBlock
 from content.countries import Country
 from content.models.orientation import OrientationPoint
-from lms.pdf import render_pdf
 
 
 class CachedPageMixin:
@@ -42,13 +42,9 @@ class HomePage(CachedPageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("key_figures")]
 
+    # Which pages go under the home page is said by each child's parent_page_types: other
+    # apps (the training catalogue) hang their own sections here without this app naming them.
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "content.GuideIndexPage",
-        "content.OrientationPointsPage",
-        "content.StandardPage",
-        "courses.CourseIndexPage",
-    ]
 
     class Meta:
         verbose_name = _("page d'accueil")
@@ -149,9 +145,7 @@ class CountryGuidePage(CachedPageMixin, RoutablePageMixin, Page):
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
-        context = self.get_context(request)
-        context["for_pdf"] = True
-        document = render_pdf("content/country_guide_page_print.html", context, request)
+        document = guide_pdfs.get_or_render(self, request)
         response = HttpResponse(document, content_type="application/pdf")
         filename = f"guide-{slugify(self.get_country_display())}-{self.locale.language_code}.pdf"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'

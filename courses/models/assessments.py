@@ -5,7 +5,7 @@ from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from courses.blocks import QuestionStreamBlock
+from courses.questions import QuestionStreamBlock
 
 
 class AssessmentKind(models.TextChoices):

@@ -5,8 +5,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from courses.access import LessonAccessMixin, ModuleAccessMixin
+from courses.access import LearnerOnlyPageMixin
 from courses.blocks import LessonStreamBlock
+from courses.days import Day
 
 
 class CourseIndexPage(Page):
@@ -24,7 +25,7 @@ class CourseIndexPage(Page):
         verbose_name_plural = _("index des modules")
 
 
-class ModulePage(ModuleAccessMixin, Page):
+class ModulePage(LearnerOnlyPageMixin, Page):
     """A training module (e.g. the 10-day Développement personnel); cohorts run a module."""
 
     code = models.SlugField(_("code"), max_length=20)
@@ -87,8 +88,17 @@ class ModulePage(ModuleAccessMixin, Page):
         verbose_name = _("module")
         verbose_name_plural = _("modules")
 
+    def lessons(self):
+        """The module's live days, in order."""
+        return LessonPage.objects.live().child_of(self).order_by("day_number", "path")
 
-class LessonPage(LessonAccessMixin, Page):
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["days"] = [Day(lesson) for lesson in self.lessons()]
+        return context
+
+
+class LessonPage(LearnerOnlyPageMixin, Page):
     """One day of a module. Only enrolled trainees and staff may open it (see courses/access.py)."""
 
     day_number = models.PositiveSmallIntegerField(_("jour"))
@@ -110,3 +120,21 @@ class LessonPage(LessonAccessMixin, Page):
     class Meta:
         verbose_name = _("leçon")
         verbose_name_plural = _("leçons")
+
+    def module(self):
+        return self.get_parent().specific
+
+    def neighbours(self):
+        """The previous and next live days of the lesson's module, or ``None``."""
+        siblings = LessonPage.objects.live().sibling_of(self, inclusive=False)
+        previous = (
+            siblings.filter(day_number__lt=self.day_number).order_by("-day_number", "-path").first()
+        )
+        following = siblings.filter(day_number__gt=self.day_number).order_by("day_number").first()
+        return previous, following
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["module"] = self.module()
+        context["previous"], context["next"] = self.neighbours()
+        return context

@@ -1,74 +1,89 @@
-"""Builders for people and cohorts, shared by the cohorts, courses and e2e tests."""
+"""People and cohorts for tests, made with factory-boy and, where a service exists, through it
+(so a test's trainee is made the way a trainer's is)."""
 
 import datetime
 
+import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from wagtail.models import Page, Site
+from factory.django import DjangoModelFactory
 
 from cohorts import services
-from cohorts.models import Cohort
+from cohorts.models import Cohort, TraineeProfile
 from content.models import OrientationPoint
-from courses.models import CourseIndexPage, ModulePage
 from lms.roles import Role
+from tests.courses.factories import module_page
 
 STAFF_PASSWORD = "a-long-test-password-2026"
 PIN = "2468"
 
 
-def module_page(code: str = "dp", title: str = "Développement personnel") -> ModulePage:
-    existing = ModulePage.objects.filter(code=code).first()
-    if existing:
-        return existing
-    index = CourseIndexPage.objects.first()
-    if index is None:
-        # Under the site's home when there is one, so that lessons have a URL.
-        site = Site.objects.filter(is_default_site=True).first()
-        parent = site.root_page if site else Page.get_first_root_node()
-        index = CourseIndexPage(title="Formations", slug="formations-test")
-        parent.add_child(instance=index)
-    page = ModulePage(title=title, slug=f"module-{code}", code=code, duration_days=10)
-    index.add_child(instance=page)
-    return page
+class StaffFactory(DjangoModelFactory):
+    """A staff account signing in with its e-mail: ``StaffFactory(role=Role.COORDINATOR)``."""
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"staff{n}@example.org")
+    username = factory.SelfAttribute("email")
+    password = factory.django.Password(STAFF_PASSWORD)
+
+    @factory.post_generation
+    def role(user, create, extracted, **kwargs):
+        if create:
+            user.groups.add(Group.objects.get(name=(extracted or Role.TRAINER).value))
 
 
-def orientation_point(city: str) -> OrientationPoint:
-    return OrientationPoint.objects.get_or_create(
-        city=city, defaults={"name": f"Point d'Orientation de Migrants — {city}"}
-    )[0]
+class OrientationPointFactory(DjangoModelFactory):
+    class Meta:
+        model = OrientationPoint
+        django_get_or_create = ("city",)
+
+    city = "Rabat"
+    name = factory.LazyAttribute(lambda point: f"Point d'Orientation de Migrants — {point.city}")
 
 
-def staff_user(email: str, role: Role):
-    user = get_user_model().objects.create_user(
-        username=email, email=email, password=STAFF_PASSWORD
+class CohortFactory(DjangoModelFactory):
+    """A cohort of the French *Développement personnel* module unless told otherwise, made by
+    cohorts.services.create_cohort (``trainers=[…]``)."""
+
+    class Meta:
+        model = Cohort
+
+    name = factory.Sequence(lambda n: f"Cohorte {n}")
+    module = factory.LazyFunction(module_page)
+    orientation_point = factory.SubFactory(OrientationPointFactory)
+    start_date = factory.LazyFunction(datetime.date.today)
+    end_date = factory.LazyAttribute(lambda c: c.start_date + datetime.timedelta(days=13))
+    capacity = 15
+
+    @classmethod
+    def _create(cls, model_class, *args, trainers=(), **kwargs):
+        return services.create_cohort(by=None, trainers=trainers, **kwargs)
+
+
+class TraineeFactory(factory.Factory):
+    """A trainee enrolled in ``cohort``, made by cohorts.services.create_trainee (PIN 2468)."""
+
+    class Meta:
+        model = TraineeProfile
+
+    cohort = factory.SubFactory(CohortFactory)
+    display_name = factory.Sequence(lambda n: f"Apprenant {n}")
+    sex = "F"
+    birth_year = 1995
+    nationality = "ml"
+    by = None
+    pin = PIN
+    consents = factory.LazyFunction(
+        lambda: {"data_processing": True, "share_with_origin": False, "photos": False}
     )
-    user.groups.add(Group.objects.get(name=role.value))
-    return user
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        profile, _pin = services.create_trainee(**kwargs)
+        return profile
 
-def cohort(name: str, city: str, trainers=(), module: ModulePage | None = None) -> Cohort:
-    today = datetime.date.today()
-    cohort = Cohort.objects.create(
-        name=name,
-        module=module or module_page(),
-        orientation_point=orientation_point(city),
-        start_date=today,
-        end_date=today + datetime.timedelta(days=13),
-        capacity=15,
-    )
-    cohort.trainers.set(trainers)
-    return cohort
-
-
-def trainee(cohort: Cohort, name: str, by=None, **fields):
-    defaults = {"sex": "F", "birth_year": 1995, "nationality": "ml"}
-    defaults.update(fields)
-    profile, _pin = services.create_trainee(
-        by=by,
-        cohort=cohort,
-        display_name=name,
-        pin=PIN,
-        consents={"data_processing": True, "share_with_origin": False, "photos": False},
-        **defaults,
-    )
-    return profile
+    _build = _create

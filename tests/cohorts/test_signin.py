@@ -142,7 +142,7 @@ def test_signing_in_switches_to_the_trainees_preferred_language(client, trainee)
 
 @pytest.fixture
 def staff_with_a_pin_like_password(db):
-    user = factories.staff_user("trainer.pin@example.org", Role.TRAINER)
+    user = factories.StaffFactory(email="trainer.pin@example.org", role=Role.TRAINER)
     user.set_password("2468")
     user.save()
     return user

@@ -105,7 +105,7 @@ def every_guide_block(document) -> list:
                 "source": "",
             },
         ),
-        ("disclaimer", {"text": "<p>Avertissement quebec.</p>"}),
+        ("disclaimer", {"kind": "note", "text": "<p>Avertissement quebec.</p>"}),
     ]
 
 

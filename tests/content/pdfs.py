@@ -4,7 +4,7 @@ import pypdfium2
 import zxingcpp
 from weasyprint import HTML
 
-from lms.pdf import LOCAL_BASE_URL, LocalURLFetcher
+from lms.pdf import LOCAL_BASE_URL, fetcher_class
 
 
 def pdf_pages(document: bytes) -> pypdfium2.PdfDocument:
@@ -31,4 +31,4 @@ def svg_to_pdf(svg: str) -> bytes:
     """Lay an SVG document on a page, as a printer would, with the app's PDF service."""
     html = f'<!DOCTYPE html><html><body style="margin:0"><div style="width:80mm">{svg}</div>'
     html += "</body></html>"
-    return HTML(string=html, base_url=LOCAL_BASE_URL, url_fetcher=LocalURLFetcher()).write_pdf()
+    return HTML(string=html, base_url=LOCAL_BASE_URL, url_fetcher=fetcher_class()()).write_pdf()

@@ -2,7 +2,15 @@
 
 import pytest
 
-from content.blocks import GuideStreamBlock, KeyFigureBlock, StandardStreamBlock
+from content.blocks import (
+    CalloutBlock,
+    DocumentBlock,
+    FigureBlock,
+    GuideStreamBlock,
+    KeyFigureBlock,
+    StandardStreamBlock,
+    VideoBlock,
+)
 from tests.content.factories import (
     EXPECTED_TEXT,
     every_guide_block,
@@ -92,9 +100,30 @@ def test_a_key_figure_renders_its_figure_label_and_source():
     assert "2022 · Rapport" in html
 
 
-def test_preview_values_render_for_the_admin_block_previews():
-    for child in GuideStreamBlock.base_blocks.values():
-        if getattr(child.meta, "preview_value", None) is None:
-            continue  # a document chooser has no sample document to preview
-        value = child.normalize(child.meta.preview_value)
-        assert child.render(value).strip()
+def stream_blocks():
+    """Every block editors can add to a page or an assessment, from the one block library."""
+    from courses.blocks import LessonStreamBlock
+    from courses.questions import QuestionStreamBlock
+
+    for stream in (GuideStreamBlock, StandardStreamBlock, LessonStreamBlock, QuestionStreamBlock):
+        yield from ((stream.__name__, name, block) for name, block in stream.base_blocks.items())
+
+
+@pytest.mark.parametrize(
+    ("stream", "name", "block"), list(stream_blocks()), ids=lambda p: getattr(p, "__name__", p)
+)
+def test_every_block_has_a_preview_that_renders(stream, name, block):
+    if isinstance(block, FigureBlock):
+        pytest.skip("an image block previews only with an image chosen")
+    assert block.meta.preview_value is not None, f"{stream}.{name} has no preview_value"
+    value = block.normalize(block.meta.preview_value)
+    assert block.render(value, context={"block_id": "preview"}).strip()
+
+
+def test_lessons_and_guides_share_the_same_video_document_and_callout_blocks():
+    from courses.blocks import LessonStreamBlock
+
+    lesson, guide = LessonStreamBlock.base_blocks, GuideStreamBlock.base_blocks
+    assert type(lesson["video"]) is type(guide["video"]) is VideoBlock
+    assert type(lesson["document"]) is type(guide["document"]) is DocumentBlock
+    assert type(lesson["tip"]) is type(guide["disclaimer"]) is CalloutBlock

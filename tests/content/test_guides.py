@@ -2,6 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.models import Locale
@@ -139,9 +140,13 @@ def test_a_guide_for_a_country_without_one_in_that_language_is_accepted():
         last_verified=french_guide().last_verified,
         body=[],
         locale=Locale.objects.get(language_code="en"),
+        translation_key=french_guide().translation_key,
     )
 
-    translation.clean()
+    translation.clean()  # raises ValidationError if the one-guide rule refused it
+    french_guide().get_parent().get_translation(translation.locale).add_child(instance=translation)
+
+    assert CountryGuidePage.objects.filter(country="ml", locale=translation.locale).count() == 1
 
 
 def test_the_print_version_has_every_section_and_no_site_navigation(client):
@@ -192,3 +197,47 @@ def test_the_cached_pdf_keeps_its_download_name(client):
 
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="guide-mali-fr.pdf"'
+
+
+def test_publishing_a_guide_renders_its_pdf_in_the_background_for_the_printed_address(
+    client, settings, django_capture_on_commit_callbacks, monkeypatch
+):
+    from content import guide_pdfs
+
+    settings.SITE_BASE_URL = "http://testserver"
+    renders = []
+    render = guide_pdfs.render
+    monkeypatch.setattr(
+        guide_pdfs, "render", lambda page, request: renders.append(page.pk) or render(page, request)
+    )
+    guide = french_guide()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.save_revision().publish()
+    assert renders == [guide.pk]
+
+    response = client.get(guide.url + "pdf/")
+
+    assert response.content.startswith(b"%PDF")
+    assert renders == [guide.pk]  # the reader got the worker's copy
+
+
+def test_a_guide_pdf_is_rendered_again_once_the_guide_is_published_again(client, monkeypatch):
+    from content import guide_pdfs
+
+    renders = []
+    render = guide_pdfs.render
+    monkeypatch.setattr(
+        guide_pdfs, "render", lambda page, request: renders.append(page.pk) or render(page, request)
+    )
+    guide = french_guide()
+    client.force_login(get_user_model().objects.create_user("reader"))
+
+    client.get(guide.url + "pdf/")
+    client.get(guide.url + "pdf/")
+    guide.summary = "Résumé revu."
+    guide.save_revision().publish()
+    latest = client.get(guide.url + "pdf/")
+
+    assert renders == [guide.pk, guide.pk]
+    assert b"%PDF" in latest.content[:8]

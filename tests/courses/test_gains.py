@@ -74,9 +74,8 @@ def test_cohort_gains_of_a_cohort_with_a_pre_only_trainee_and_a_perfect_pre_test
     assert figures.mean_post == 73.3  # (80 + 90 + 50) / 3
     # Paired means 63.33 → 73.33: g = 10 / 36.67 = 0.273 ...
     assert figures.gain_of_means == 0.273
-    # ... while the mean of the individual g values is (2/3 + 0) / 2 = 0.333 (gains.py
-    # averages g values already rounded to 0.667, hence the tolerance of 0.001).
-    assert figures.mean_of_gains == pytest.approx(1 / 3, abs=0.001)
+    # ... while the mean of the individual g values is (2/3 + 0) / 2 = 0.333.
+    assert figures.mean_of_gains == 0.333
     assert figures.mean_absolute_gain == 10.0  # (40 − 10 + 0) / 3
     assert figures.mastery_rate == 66.7  # 80 and 90 of three post-tests
 
@@ -92,8 +91,19 @@ def test_cohort_gains_count_only_the_pairs_the_caller_passes():
     assert figures.mean_pre == 45.0
     assert figures.mean_post == 65.0
     assert figures.gain_of_means == 0.364  # 20 / 55
-    assert figures.mean_of_gains == pytest.approx(1 / 3, abs=0.001)  # (2/3 + 0) / 2
+    assert figures.mean_of_gains == 0.333  # (2/3 + 0) / 2
     assert figures.mastery_rate == 50.0
+
+
+def test_the_mean_of_gains_averages_the_unrounded_individual_gains():
+    """(0, 0) has g = 0 and (10, 25) g = 15 / 90 = 0.16667: their mean is 0.08333 → 0.083.
+
+    Rounding each g first (0 and 0.167) would give 0.0835 → 0.084: a different figure.
+    """
+    figures = gains.cohort_gains([(0, 0), (10, 25)])
+
+    assert gains.normalised_gain(10, 25) == 0.167
+    assert figures.mean_of_gains == 0.083
 
 
 def test_cohort_gains_of_nobody_tested_are_all_undefined():

@@ -3,7 +3,6 @@
 import pytest
 from django.http import QueryDict
 
-from courses.models import Assessment
 from courses.scoring import (
     MAX_TEXT_LENGTH,
     AnswerError,
@@ -11,60 +10,7 @@ from courses.scoring import (
     normalise_answers,
     score_answers,
 )
-
-
-def choice(text, correct=False):
-    return {"text": text, "image": None, "correct": correct}
-
-
-def question(text, points=1, **fields):
-    return {"text": text, "read_aloud": "", "image": None, "points": points, **fields}
-
-
-def knowledge_questions():
-    """Six questions worth 1 + 2 + 1 + 1 + 0 + 0 points (max 5)."""
-    return [
-        (
-            "single_choice",
-            question(
-                "Où se trouve le Point d'Orientation ?",
-                choices=[choice("À Rabat", correct=True), choice("À Paris"), choice("À Dakar")],
-            ),
-        ),
-        (
-            "multiple_choice",
-            question(
-                "Quels documents garder ?",
-                points=2,
-                choices=[
-                    choice("Le passeport", correct=True),
-                    choice("Un ticket de bus"),
-                    choice("Le diplôme", correct=True),
-                ],
-            ),
-        ),
-        ("true_false", question("Le CV tient sur une page.", answer=True)),
-        (
-            "picture_choice",
-            question(
-                "Quelle image montre un marché ?",
-                choices=[choice("Un marché", correct=True), choice("Une école")],
-            ),
-        ),
-        (
-            "scale",
-            question(
-                "Je me sens prêt.", points=0, low_label="Pas du tout", high_label="Tout à fait"
-            ),
-        ),
-        ("open", question("Qu'avez-vous appris ?", points=0)),
-    ]
-
-
-def make_assessment(kind="knowledge", questions=None, title="Test de début — DP"):
-    return Assessment.objects.create(
-        title=title, kind=kind, questions=questions or knowledge_questions()
-    )
+from tests.courses.factories import make_assessment, question
 
 
 @pytest.fixture

@@ -5,19 +5,26 @@ Debian's chromium, headless, with flags that keep it off the network, and a touc
 French. Every test that takes ``tab`` runs twice, on a phone and on a tablet.
 """
 
-import os
 from pathlib import Path
 
 import pytest
 
-from content.demo import seed_content
+from lms.demo import load_public_site
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, SIZES, TOUCH_DEVICE, Tab
 
-# Playwright's sync API keeps an event loop running in the test thread, and Django refuses
-# database calls from a thread with a running loop unless told this is safe (it is here:
-# the test thread only seeds the demo content). `make test` sets it too.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+@pytest.fixture(scope="session", autouse=True)
+def database_calls_beside_playwright():
+    """Playwright's sync API keeps an event loop running in the test thread, and Django refuses
+    database calls from a thread with a running loop unless told this is safe. It is, here: the
+    test thread only prepares data and reads it back.
+
+    Set for the browser tests only: they run last (tests/conftest.py), and this fixture comes
+    first in their session, before the test database and Playwright are set up."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -61,7 +68,7 @@ def demo_site(live_server, django_db_serialized_rollback):
     default site and locale), then the demo content is loaded again.
     """
     _ensure_wagtail_roots()
-    seed_content()
+    load_public_site()
     return live_server
 
 

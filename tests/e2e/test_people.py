@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from lms.roles import Role
 from tests.cohorts import factories
 
-from .browser import SIZES, Tab, requires_chromium
+from .browser import Tab, requires_chromium
 
 pytestmark = [pytest.mark.e2e, requires_chromium]
 
@@ -21,16 +21,24 @@ def size():
 
 @pytest.fixture
 def classroom(demo_site, settings):
-    trainer = factories.staff_user("trainer.e2e@example.org", Role.TRAINER)
-    cohort = factories.cohort("Rabat — e2e", "Rabat", trainers=[trainer])
-    trainee = factories.trainee(cohort, "Awa Navigateur", by=trainer)
+    trainer = factories.StaffFactory(email="trainer.e2e@example.org", role=Role.TRAINER)
+    cohort = factories.CohortFactory(
+        name="Rabat — e2e", orientation_point__city="Rabat", trainers=[trainer]
+    )
+    trainee = factories.TraineeFactory(cohort=cohort, display_name="Awa Navigateur", by=trainer)
     return {"trainer": trainer, "cohort": cohort, "trainee": trainee}
 
 
 def test_a_trainee_signs_in_with_the_keypad_and_lands_on_their_space(tab: Tab, classroom):
     page = tab.page
     trainee = classroom["trainee"]
-    assert SIZES[tab.size] == {"width": 800, "height": 1280}
+    tab.open("/accounts/trainee/")
+    # The page is seen as on the classroom tablet: 800 × 1280, with a touch screen.
+    assert page.evaluate("[innerWidth, innerHeight, navigator.maxTouchPoints > 0]") == [
+        800,
+        1280,
+        True,
+    ]
 
     tab.open(f"/accounts/trainee/?username={trainee.username}")
     expect(page.get_by_label("Nom d'utilisateur", exact=False)).to_have_value(trainee.username)
@@ -61,7 +69,12 @@ def test_a_trainer_opens_their_cohort_and_prints_login_cards(tab: Tab, classroom
     expect(page).to_have_url(tab.url(f"/admin/cohorts/{cohort.pk}/"))
     expect(page.get_by_role("cell", name=trainee.display_name)).to_be_visible()
 
-    link = page.get_by_role("link", name="Imprimer les cartes de connexion")
+    page.get_by_role("link", name="Imprimer les cartes de connexion").tap()
+    page.get_by_role("button", name="Préparer les cartes (PDF)").tap()
+    # A worker renders the cards (inline in the tests); the page waits for them.
+    link = page.get_by_role("link", name="Ouvrir le PDF")
+    expect(link).to_be_visible(timeout=15_000)
+    tab.check("people-3-login-cards")
     response = page.request.get(tab.base_url + link.get_attribute("href"))
     assert response.status == 200
     assert response.headers["content-type"] == "application/pdf"

@@ -1,11 +1,16 @@
-"""seed_demo loads the demo programme and may be run again without changing anything."""
+"""The demo content (lms/demo/): the public site, the training catalogue and the assessments,
+read from the data files in French and English, and loaded again without changing anything.
+
+The public site is the suite's base data (tests/conftest.py); the catalogue and assessments are
+loaded once for this module. The demo people are tested in test_demo_people.py, the seed_demo
+command in test_demo_command.py, the data files themselves in test_demo_files.py.
+"""
 
 import pytest
-from django.core.management import call_command
-from wagtail.models import Page, Revision
+from django.db import transaction
+from wagtail.models import Locale, Page, Revision
 
 from content.countries import Country
-from content.demo import seed_content
 from content.models import (
     CountryGuidePage,
     GuideIndexPage,
@@ -13,8 +18,21 @@ from content.models import (
     OrientationPoint,
     OrientationPointsPage,
 )
+from courses.models import Assessment, AssessmentKind, LessonPage, ModulePage
+from lms import demo
 
-pytestmark = pytest.mark.django_db
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker):
+    """The demo content without the people (public site, modules, days, assessments), loaded
+    once for this module; each test still runs in its own transaction, rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        demo.load(demo.CONTENT)
+        yield
+        transaction.set_rollback(True)
+
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 
 
 def counts() -> dict[str, int]:
@@ -22,35 +40,77 @@ def counts() -> dict[str, int]:
         "pages": Page.objects.count(),
         "revisions": Revision.objects.count(),
         "orientation points": OrientationPoint.objects.count(),
+        "assessments": Assessment.objects.count(),
     }
 
 
-def test_seed_demo_is_idempotent():
-    call_command("seed_demo")
+def module(code: str, language: str = "fr") -> ModulePage:
+    return ModulePage.objects.get(code=code, locale__language_code=language)
+
+
+# --- Loading again ------------------------------------------------------------------------------
+
+
+def test_loading_the_public_site_again_changes_nothing():
     before = counts()
 
-    call_command("seed_demo")
+    demo.load_public_site()
 
     assert counts() == before
 
 
-def test_seeding_the_public_site_again_changes_nothing():
+def test_loading_the_content_again_changes_nothing():
     before = counts()
 
-    seed_content()
+    demo.load(demo.CONTENT)
 
     assert counts() == before
+    assert before["assessments"] == 8  # (test + survey) × (dp, ec) × (fr, en)
 
 
-def test_seed_demo_leaves_an_editors_change_alone():
+def test_loading_the_content_leaves_an_editors_change_alone():
     guide = CountryGuidePage.objects.get(country="ml", locale__language_code="fr")
     guide.summary = "Résumé revu par l'équipe."
     guide.save_revision().publish()
 
-    call_command("seed_demo")
+    demo.load(demo.CONTENT)
 
     guide.refresh_from_db()
     assert guide.summary == "Résumé revu par l'équipe."
+
+
+@pytest.mark.parametrize(
+    ("model", "new_slug"),
+    [(GuideIndexPage, "guides-pays"), (OrientationPointsPage, "nos-points-d-orientation")],
+)
+def test_loading_the_public_site_keeps_a_section_an_editor_renamed(model, new_slug):
+    section = model.objects.get(locale__language_code="fr")
+    section.slug = new_slug
+    section.save_revision().publish()
+    before = counts()
+
+    demo.load_public_site()
+
+    assert counts() == before
+    assert model.objects.get(locale__language_code="fr").slug == new_slug
+
+
+def test_loading_the_content_keeps_the_tests_an_editor_set_on_a_module():
+    dp = module("dp")
+    dp.post_test = module("ec").pre_test
+    dp.save_revision().publish()
+
+    demo.load(demo.CONTENT)
+
+    assert module("dp").post_test == module("ec").pre_test
+
+
+def test_an_unknown_part_of_the_demo_is_refused():
+    with pytest.raises(ValueError, match="cohortes"):
+        demo.load({"site", "cohortes"})
+
+
+# --- The public site ----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -83,6 +143,16 @@ def test_the_home_page_shows_the_key_figures(client, path, figures):
         assert f"<strong>{figure}</strong>" in html
 
 
+def test_the_key_figures_name_their_source():
+    home = HomePage.objects.get(locale__language_code="fr")
+
+    figures = {block.value["figure"]: block.value for block in home.key_figures}
+
+    assert figures["502"]["source"] == "Rapport annuel AVRR 2022"
+    assert figures["502"]["year"] == "2022"
+    assert figures["1 500"]["source"] == "Dépliant FORAS II"
+
+
 def test_the_home_page_is_the_default_sites_root():
     home = HomePage.objects.get(locale__language_code="fr")
 
@@ -97,17 +167,116 @@ def test_the_guides_say_their_text_is_a_sample(client):
 
 
 @pytest.mark.parametrize(
-    ("model", "new_slug"),
-    [(GuideIndexPage, "guides-pays"), (OrientationPointsPage, "nos-points-d-orientation")],
+    ("language", "languages_spoken"),
+    [
+        ("fr", "Bambara et autres langues nationales, français"),
+        ("en", "Bambara and other national languages, French"),
+    ],
 )
-def test_seed_demo_keeps_a_section_an_editor_renamed(model, new_slug):
-    call_command("seed_demo")
-    section = model.objects.get(locale__language_code="fr")
-    section.slug = new_slug
-    section.save_revision().publish()
-    before = counts()
+def test_a_guide_shows_its_own_countrys_key_facts(language, languages_spoken):
+    guide = CountryGuidePage.objects.get(country="ml", locale__language_code=language)
+    blocks = {block.block_type: block.value for block in guide.body}
 
-    call_command("seed_demo")
+    facts = [fact["value"] for fact in blocks["key_facts"]["facts"]]
 
-    assert counts() == before
-    assert model.objects.get(locale__language_code="fr").slug == new_slug
+    assert facts == ["Bamako", languages_spoken, "Franc CFA (XOF)", "+223"]
+    assert blocks["contact_card"]["address"] == "Bamako"
+
+
+def test_the_guides_end_with_a_disclaimer_callout():
+    guide = CountryGuidePage.objects.get(country="sn", locale__language_code="fr")
+
+    last = guide.body[-1]
+
+    assert last.block_type == "disclaimer"
+    assert last.value["kind"] == "note"
+    assert "n'ouvrent aucun droit" in last.value["text"].source
+
+
+# --- The training catalogue ---------------------------------------------------------------------
+
+
+def test_there_are_the_four_modules_with_their_days_in_french_and_english():
+    for language in ("fr", "en"):
+        modules = ModulePage.objects.live().filter(locale__language_code=language)
+        assert sorted(modules.values_list("code", flat=True)) == ["agri", "arti", "dp", "ec"]
+        assert LessonPage.objects.live().filter(locale__language_code=language).count() == 24
+    day_one = LessonPage.objects.child_of(module("dp")).get(day_number=1)
+    assert day_one.title == "Bienvenue et mon projet de retour"
+    assert [b.value["exercise"] for b in day_one.body if b.block_type == "exercise"] == ["pre_test"]
+    day_ten = LessonPage.objects.child_of(module("dp")).get(day_number=10)
+    assert [b.value["exercise"] for b in day_ten.body if b.block_type == "exercise"] == [
+        "post_test",
+        "survey",
+    ]
+    english = day_one.get_translation(Locale.objects.get(language_code="en"))
+    assert english.title == "Welcome and my return project"
+    assert english.slug == "day-1"
+
+
+def test_a_demo_day_has_its_activity_and_tip_between_sample_texts():
+    day = LessonPage.objects.child_of(module("dp")).get(day_number=2)
+
+    assert [block.block_type for block in day.body] == ["text", "activity", "tip", "text"]
+    intro, activity, tip, _recap = (block.value for block in day.body)
+    assert intro.source.startswith("<p>(exemple) Aujourd'hui : Se connaître, l'estime de soi.")
+    assert activity["title"] == "« L'arbre des réussites »"
+    assert tip["kind"] == "tip"
+    assert tip["text"].source == (
+        "<p>Une réussite peut être petite : apprendre une langue, aider un ami.</p>"
+    )
+    assert (
+        day.objectives
+        == "<ul><li>Nommer ses forces, ses valeurs et ses réussites passées</li></ul>"
+    )
+
+
+# --- The assessments ----------------------------------------------------------------------------
+
+
+def test_each_ten_day_module_has_a_15_question_test_and_the_survey_in_french_and_english():
+    for page in ModulePage.objects.filter(code__in=["dp", "ec"]):
+        test, survey = page.pre_test, page.survey
+        assert page.post_test == test
+        assert test.locale == survey.locale == page.locale
+        assert len(test.questions) == 15
+        assert {q.block_type for q in test.questions} == {
+            "single_choice",
+            "true_false",
+            "multiple_choice",
+        }
+        assert [q.block_type for q in survey.questions].count("scale") == 11
+        assert [q.block_type for q in survey.questions].count("open") == 2
+        assert (
+            sum(bool(q.value["overall"]) for q in survey.questions if q.block_type == "scale") == 1
+        )
+        for assessment in (test, survey):
+            french, english = (
+                Assessment.objects.get(
+                    translation_key=assessment.translation_key, locale__language_code=language
+                )
+                for language in ("fr", "en")
+            )
+            assert [q.id for q in english.questions] == [q.id for q in french.questions]
+            assert english.questions[0].value["text"] != french.questions[0].value["text"]
+
+
+def test_the_demo_tests_keep_the_fixed_ids_of_their_data_files():
+    test = module("dp").pre_test
+
+    first = test.questions[0]
+
+    assert str(test.translation_key) == "4c5c3e72-760e-5deb-8573-de0ae56f9dc2"
+    assert first.id == "1a305c1f-61ae-501e-914c-8dadf9b7b7d8"
+    assert [choice["correct"] for choice in first.value["choices"]] == [True, False, False]
+    assert first.value["points"] == 1
+
+
+def test_each_module_has_its_own_copy_of_the_survey():
+    dp, ec = module("dp").survey, module("ec").survey
+
+    assert dp != ec
+    assert dp.kind == ec.kind == AssessmentKind.SURVEY
+    assert dp.title == "Questionnaire de satisfaction — Développement personnel"
+    assert [q.id for q in dp.questions] == [q.id for q in ec.questions]
+    assert {q.value["points"] for q in dp.questions} == {0}

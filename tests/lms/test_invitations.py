@@ -4,14 +4,12 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
-from lms.models import AuditAction, AuditEntry
+from lms import audit, tasks
 from lms.roles import Role
-from tests.cohorts import factories
 
 INVITE_URL = "/admin/staff/invite/"
 NEW_PASSWORD = "une-phrase-de-passe-assez-longue"
@@ -20,27 +18,6 @@ NEW_PASSWORD = "une-phrase-de-passe-assez-longue"
 @pytest.fixture(autouse=True)
 def mfa_not_required(settings):
     settings.MFA_REQUIRED_FOR_STAFF = False
-
-
-@pytest.fixture
-def trainer(db):
-    return factories.staff_user("trainer.test.rabat@example.org", Role.TRAINER)
-
-
-@pytest.fixture
-def coordinator(db):
-    return factories.staff_user("coordinator.test@example.org", Role.COORDINATOR)
-
-
-@pytest.fixture
-def editor(db):
-    return factories.staff_user("editor.test@example.org", Role.EDITOR)
-
-
-@pytest.fixture
-def trainee(trainer):
-    cohort = factories.cohort("Rabat — test", "Rabat", trainers=[trainer])
-    return factories.trainee(cohort, "Awa Test", by=trainer).user
 
 
 def invite(client, capture, **fields):
@@ -57,16 +34,6 @@ def invite(client, capture, **fields):
 
 def link_in(message) -> str:
     return re.search(r"https?://\S+/password/reset/key/\S+", message.body).group(0)
-
-
-def test_the_invite_url_is_the_named_admin_route():
-    assert reverse("lms_invite_staff") == INVITE_URL
-
-
-def test_the_test_runner_sends_mail_to_the_outbox():
-    assert django_settings.MAILERS["default"]["BACKEND"] == (
-        "django.core.mail.backends.locmem.EmailBackend"
-    )
 
 
 def test_a_coordinator_opens_the_invite_form(client, coordinator):
@@ -95,12 +62,12 @@ def test_a_coordinator_invites_a_trainer(client, coordinator, django_capture_on_
     assert not user.is_superuser
     address = EmailAddress.objects.get(user=user)
     assert (address.email, address.verified, address.primary) == (user.email, True, True)
-    entry = AuditEntry.objects.get(subject_type="auth.user", subject_id=str(user.pk))
-    assert (entry.actor, entry.action, entry.detail) == (
-        coordinator,
-        AuditAction.CREATED,
-        "invited as Trainer",
-    )
+    entries = audit.entries_about(user).order_by("pk")
+    assert [(e.user, e.action, e.data) for e in entries] == [
+        (coordinator, audit.Action.CREATED, {"role": "Trainer"}),
+        (coordinator, audit.Action.INVITED, {"role": "Trainer"}),
+        (None, audit.Action.INVITATION_SENT, {}),
+    ]
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["amina.new@example.org"]
     assert mail.outbox[0].subject == "Votre compte Foras"
@@ -204,7 +171,7 @@ def test_other_staff_cannot_open_the_invite_page(client, request, persona):
 
 
 def test_a_trainee_cannot_open_the_invite_page(client, trainee):
-    client.force_login(trainee)
+    client.force_login(trainee.user)
 
     response = client.get(INVITE_URL)
 
@@ -225,3 +192,34 @@ def test_only_coordinators_see_the_menu_item(client, coordinator, trainer):
 
     client.force_login(trainer)
     assert INVITE_URL not in client.get("/admin/").text
+
+
+def test_the_invitation_is_sent_once_even_if_its_job_runs_again(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    client.force_login(coordinator)
+    invite(client, django_capture_on_commit_callbacks)
+    user = get_user_model().objects.get(email="amina.new@example.org")
+
+    tasks.send_invitation(user.pk, "Votre compte Foras", "again")
+
+    assert len(mail.outbox) == 1
+
+
+def test_a_mail_server_that_fails_keeps_the_account_and_the_retry_sends_it(
+    client, coordinator, django_capture_on_commit_callbacks, monkeypatch
+):
+    def down(*args, **kwargs):
+        raise ConnectionRefusedError("no mail server")
+
+    client.force_login(coordinator)
+    monkeypatch.setattr(tasks, "send_mail", down)
+    with pytest.raises(ConnectionRefusedError):
+        invite(client, django_capture_on_commit_callbacks)
+    user = get_user_model().objects.get(email="amina.new@example.org")
+    assert not audit.entries_about(user).filter(action=audit.Action.INVITATION_SENT).exists()
+
+    monkeypatch.undo()
+    tasks.send_invitation(user.pk, "Votre compte Foras", "le lien")
+
+    assert [message.to for message in mail.outbox] == [["amina.new@example.org"]]

@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 from weasyprint.urls import URLFetcher
 
-from lms.pdf import LOCAL_BASE_URL, LocalURLFetcher, render_pdf
+from lms.pdf import LOCAL_BASE_URL, fetcher_class, render_pdf
 
 SITE_CSS = LOCAL_BASE_URL + "static/css/site.css"
 
@@ -41,13 +41,13 @@ def template_dir(settings, tmp_path):
 )
 def test_the_fetcher_refuses_anything_but_local_files(url, network_calls):
     with pytest.raises(ValueError, match="local static or media files"):
-        LocalURLFetcher().fetch(url)
+        fetcher_class()().fetch(url)
 
     assert network_calls == []
 
 
 def test_the_fetcher_serves_static_files_from_disk(network_calls):
-    response = LocalURLFetcher().fetch(SITE_CSS)
+    response = fetcher_class()().fetch(SITE_CSS)
 
     with open(settings.BASE_DIR / "lms" / "static" / "css" / "site.css", "rb") as css:
         assert response.read() == css.read()
@@ -56,7 +56,7 @@ def test_the_fetcher_serves_static_files_from_disk(network_calls):
 
 
 def test_a_static_path_on_another_host_is_still_read_from_disk(network_calls):
-    response = LocalURLFetcher().fetch("https://example.org/static/css/site.css")
+    response = fetcher_class()().fetch("https://example.org/static/css/site.css")
 
     assert response.content_type == "text/css"
     assert network_calls == []
@@ -66,7 +66,7 @@ def test_the_fetcher_serves_media_files_from_disk(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     (tmp_path / "logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
 
-    response = LocalURLFetcher().fetch(LOCAL_BASE_URL + "media/logo.svg")
+    response = fetcher_class()().fetch(LOCAL_BASE_URL + "media/logo.svg")
 
     assert response.read().startswith(b"<svg")
 
@@ -77,13 +77,13 @@ def test_the_fetcher_does_not_leave_the_media_folder(settings, tmp_path):
     (tmp_path / "secret.txt").write_text("not for documents")
 
     with pytest.raises(ValueError):
-        LocalURLFetcher().fetch(LOCAL_BASE_URL + "media/../secret.txt")
+        fetcher_class()().fetch(LOCAL_BASE_URL + "media/../secret.txt")
     with pytest.raises(ValueError):
-        LocalURLFetcher().fetch(LOCAL_BASE_URL + "media/%2e%2e/secret.txt")
+        fetcher_class()().fetch(LOCAL_BASE_URL + "media/%2e%2e/secret.txt")
 
 
 def test_the_fetcher_reads_inline_data():
-    response = LocalURLFetcher().fetch("data:text/plain,bonjour")
+    response = fetcher_class()().fetch("data:text/plain,bonjour")
 
     assert response.read() == b"bonjour"
 
@@ -92,13 +92,13 @@ def test_a_template_with_an_external_image_renders_without_going_to_the_network(
     template_dir, network_calls, monkeypatch
 ):
     asked = []
-    local_fetch = LocalURLFetcher.fetch
+    local_fetch = fetcher_class().fetch
 
     def spy(self, url, headers=None):
         asked.append(url)
         return local_fetch(self, url, headers)
 
-    monkeypatch.setattr(LocalURLFetcher, "fetch", spy)
+    monkeypatch.setattr(fetcher_class(), "fetch", spy)
     (template_dir / "external.html").write_text(
         '<link rel="stylesheet" href="/static/css/site.css">'
         '<h1>Attestation</h1><img src="http://example.org/x.png" alt="">'
@@ -109,3 +109,21 @@ def test_a_template_with_an_external_image_renders_without_going_to_the_network(
     assert document.startswith(b"%PDF")
     assert asked == [SITE_CSS, "http://example.org/x.png"]
     assert network_calls == []
+
+
+def test_the_site_starts_without_importing_weasyprint():
+    """WeasyPrint is imported on the first render only: a web process that never renders a
+    PDF does not carry it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import django, sys; django.setup(); "
+        "from django.urls import resolve; resolve('/healthz'); "
+        "import lms.urls, content.models, cohorts.admin_views, cohorts.tasks; "
+        "print('weasyprint' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.strip() == "False"

@@ -6,24 +6,12 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from lms.accounts import ClosedSignupAdapter
-from lms.roles import Role
 from tests.cohorts import factories
 
 
 @pytest.fixture(autouse=True)
 def mfa_not_required(settings):
     settings.MFA_REQUIRED_FOR_STAFF = False
-
-
-@pytest.fixture
-def trainer(db):
-    return factories.staff_user("trainer.test.rabat@example.org", Role.TRAINER)
-
-
-@pytest.fixture
-def trainee(trainer):
-    cohort = factories.cohort("Rabat — test", "Rabat", trainers=[trainer])
-    return factories.trainee(cohort, "Awa Test", by=trainer)
 
 
 def sign_in(client, login, password=factories.STAFF_PASSWORD):

@@ -1,4 +1,4 @@
-// The assessment page (templates/learn/assessment.html): answers as the server stores them
+// The assessment page (templates/learning/assessment.html): answers as the server stores them
 // (see courses/scoring.py), autosaved through OfflineQueue, and questions read aloud.
 // Without JavaScript the page is a plain form; everything here is an addition.
 (function () {

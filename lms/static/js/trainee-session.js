@@ -1,4 +1,4 @@
-// Every trainee page (templates/learn/base.html). A tablet is shared by a whole class, so:
+// Every trainee page (templates/base_trainee.html). A tablet is shared by a whole class, so:
 // - signing out wipes what this site kept in the browser under the "foras:" prefix (the
 //   offline drafts), so the next trainee finds nothing of the previous one;
 // - after data-idle-seconds without a touch or a key, the trainee is signed out, with a

@@ -1,0 +1,25 @@
+from django.urls import path
+
+from learning import attempt_views, views
+
+# The trainee's learning space: /learn/ (a fixed point: tablets and printed material point there)
+urlpatterns = [
+    path("", views.home, name="learn_home"),
+    path("lessons/<int:lesson_id>/done/", views.lesson_done, name="learn_lesson_done"),
+    # Pre-test, post-test and satisfaction survey.
+    path(
+        "assessments/<int:enrolment_id>/<str:phase>/",
+        attempt_views.assessment_page,
+        name="learn_assessment",
+    ),
+    path(
+        "assessments/<int:enrolment_id>/<str:phase>/save/",
+        attempt_views.save,
+        name="learn_assessment_save",
+    ),
+    path(
+        "assessments/<int:enrolment_id>/<str:phase>/submit/",
+        attempt_views.submit,
+        name="learn_assessment_submit",
+    ),
+]

@@ -1,0 +1,65 @@
+from django.http import Http404
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+
+from cohorts.permissions import cohort_policy
+from courses.access import LearnerOnlyPageMixin
+from courses.models import LessonPage
+from learning import admin_views, progress
+from learning.permissions import enrolment_for_module, learner_policy
+
+
+@hooks.register("before_serve_page")
+def serve_lessons_to_enrolled_trainees(page, request, serve_args, serve_kwargs):
+    """Modules and lessons, to the trainees enrolled in a cohort running the module.
+
+    Staff and anonymous visitors are left to the page itself (courses/access.py); a trainee
+    not enrolled in the module gets a 404, like anyone the page does not serve.
+    """
+    if not isinstance(page, LearnerOnlyPageMixin) or not learner_policy.user_has_permission(
+        request.user, "learn"
+    ):
+        return None
+    enrolment = enrolment_for_module(request.user, page.module())
+    if enrolment is None:
+        raise Http404
+    if isinstance(page, LessonPage):
+        extra = {"enrolment": enrolment, "done": progress.is_done(enrolment, page)}
+    else:
+        extra = {"enrolment": enrolment, "days": progress.module_days(page, enrolment)}
+    return page.serve_to_learner(request, extra)
+
+
+@hooks.register("register_admin_urls")
+def register_results_urls():
+    return [
+        path(
+            "cohorts/<int:cohort_id>/",
+            include(
+                [
+                    path("results/", admin_views.results, name="learning_cohort_results"),
+                    path(
+                        "results.csv",
+                        admin_views.results_csv,
+                        name="learning_cohort_results_csv",
+                    ),
+                    path("survey.csv", admin_views.survey_csv, name="learning_cohort_survey_csv"),
+                ]
+            ),
+        )
+    ]
+
+
+@hooks.register("register_cohort_buttons")
+def results_button(cohort, user):
+    if not cohort_policy.user_has_permission_for_instance(user, "view", cohort):
+        return []
+    return [
+        Button(
+            _("Résultats des évaluations"),
+            reverse("learning_cohort_results", args=[cohort.pk]),
+            icon_name="table",
+        )
+    ]

@@ -1,0 +1,59 @@
+"""Documents rendered in the background: ask for one, a worker renders it, download it.
+
+A PDF of a whole cohort can take seconds to render; the request only records the wish and
+queues the work (django-q2, on commit), and the person waits on a page that refreshes itself
+until the document is there. The task that renders a document is given its id first; it must
+be idempotent (a retried job finds the document ready and does nothing), which ``store``
+helps with.
+"""
+
+import datetime
+from collections.abc import Callable, Sequence
+
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django_q.tasks import async_task
+
+from lms.models import Document
+
+# Long enough to print from the page; short because cards carry trainees' names.
+LIFETIME = datetime.timedelta(hours=2)
+
+
+def _task_path(task: Callable | str) -> str:
+    return task if isinstance(task, str) else f"{task.__module__}.{task.__qualname__}"
+
+
+def request(*, owner, filename: str, task: Callable | str, args: Sequence = ()) -> Document:
+    """Record that ``owner`` wants a document and queue ``task(document_id, *args)``."""
+    Document.objects.filter(requested_at__lt=timezone.now() - LIFETIME).delete()
+    document = Document.objects.create(owner=owner, filename=filename)
+    path = _task_path(task)
+    transaction.on_commit(lambda: async_task(path, str(document.pk), *args))
+    return document
+
+
+def needs_rendering(document_id) -> bool:
+    """False when the document is gone (expired) or already rendered: a task stops there."""
+    return Document.objects.filter(pk=document_id, ready_at__isnull=True).exists()
+
+
+def store(document_id, content: bytes) -> None:
+    """Keep the rendered bytes, once (a second run of the same task changes nothing)."""
+    Document.objects.filter(pk=document_id, ready_at__isnull=True).update(
+        content=content, ready_at=timezone.now()
+    )
+
+
+def get_document_for_user(user, pk) -> Document:
+    """Only the person who asked for a document may see it; anyone else gets a 404."""
+    if not user.is_authenticated:
+        raise Http404
+    return get_object_or_404(
+        Document.objects.filter(owner=user, requested_at__gte=timezone.now() - LIFETIME).defer(
+            "content"
+        ),
+        pk=pk,
+    )
