@@ -20,6 +20,18 @@ class PlacesColumn(Column):
     cell_template_name = "cohorts/admin/places_cell.html"
 
 
+class CohortTitleColumn(TitleColumn):
+    """The cohort's name, a link to its roster, with its module beneath."""
+
+    cell_template_name = "cohorts/admin/title_cell.html"
+
+
+class DatesColumn(Column):
+    """Start and end in one short cell: the list must fit a trainer's tablet."""
+
+    cell_template_name = "cohorts/admin/dates_cell.html"
+
+
 class CohortIndexView(generic.IndexView):
     filterset_class = CohortFilterSet
     default_ordering = "-start_date"
@@ -54,20 +66,14 @@ class CohortIndexView(generic.IndexView):
     @property
     def columns(self):
         return [
-            TitleColumn(
+            CohortTitleColumn(
                 "name",
                 label=_("Cohorte"),
                 sort_key="name",
                 get_url=lambda cohort: reverse("cohorts:detail", args=[cohort.pk]),
             ),
-            Column("module", label=_("Module"), accessor="module.title"),
-            Column(
-                "orientation_point",
-                label=_("Point d'orientation"),
-                accessor="orientation_point.city",
-            ),
-            Column("start_date", label=_("Début"), sort_key="start_date"),
-            Column("end_date", label=_("Fin")),
+            Column("orientation_point", label=_("Lieu"), accessor="orientation_point.city"),
+            DatesColumn("start_date", label=_("Dates"), sort_key="start_date"),
             Column("status", label=_("Statut"), accessor="get_status_display"),
             PlacesColumn("active_count", label=_("Apprenants")),
         ]

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from lms.demo import load_public_site
 from lms.roles import Role
 from tests.cohorts.factories import CohortFactory, StaffFactory, TraineeFactory
+from tests.wagtail_roots import restore_wagtail_roots
 
 
 def pytest_collection_modifyitems(items):
@@ -18,6 +19,7 @@ def pytest_collection_modifyitems(items):
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo content once; every test runs inside a transaction rolled back after it."""
     with django_db_blocker.unblock():
+        restore_wagtail_roots()
         load_public_site()
 
 

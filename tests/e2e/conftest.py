@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from lms.demo import load_public_site
+from tests.wagtail_roots import restore_wagtail_roots
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, SIZES, TOUCH_DEVICE, Tab
 
@@ -63,30 +64,13 @@ def base_url():
 def demo_site(live_server, django_db_serialized_rollback):
     """The live server with the demo content (home, guides index, eight guides in FR/EN).
 
-    ``live_server`` runs each test in a transactional database that is emptied afterwards;
-    the serialized rollback puts back what the migrations created (Wagtail's root page, the
-    default site and locale), then the demo content is loaded again.
+    ``live_server`` runs each test in a transactional database that is emptied afterwards:
+    what the migrations created (Wagtail's root page, the default locale) is put back when
+    the serialized rollback did not, then the demo content is loaded again.
     """
-    _ensure_wagtail_roots()
+    restore_wagtail_roots()
     load_public_site()
     return live_server
-
-
-def _ensure_wagtail_roots():
-    """Put back what Wagtail's migrations create, when the serialized rollback did not.
-
-    After the flush of a previous browser test, the restore is not reliable once other
-    (non-transactional) tests ran first in the same session: the root page, the default
-    locale and the root collection are missing.
-    """
-    from django.conf import settings
-    from wagtail.models import Collection, Locale, Page
-
-    locale = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
-    if Page.get_first_root_node() is None:
-        Page.add_root(title="Root", slug="root", locale=locale)
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
 
 
 @pytest.fixture
