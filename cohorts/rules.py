@@ -71,3 +71,16 @@ class CapacityBelowEnrolments(ValidationError):
 
 def places_left(capacity: int, active: int) -> int:
     return max(capacity - active, 0)
+
+
+class CohortHasTrainees(ValidationError):
+    """A cohort with trainees is never deleted: their records would go with it."""
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "Des apprenants sont inscrits dans cette cohorte : elle ne peut pas être "
+                "supprimée. Donnez-lui le statut « Annulée » à la place."
+            ),
+            code="cohort_has_trainees",
+        )

@@ -24,7 +24,13 @@ from cohorts.models import (
     EnrolmentStatus,
     TraineeProfile,
 )
-from cohorts.rules import AlreadyEnrolled, CapacityBelowEnrolments, CohortFull, trainee_key
+from cohorts.rules import (
+    AlreadyEnrolled,
+    CapacityBelowEnrolments,
+    CohortFull,
+    CohortHasTrainees,
+    trainee_key,
+)
 from lms import audit, documents
 from lms.roles import Role
 
@@ -90,6 +96,17 @@ def update_cohort(*, by, cohort: Cohort, trainers: Iterable | None = None, **cha
         cohort.trainers.set(trainers)
     audit.record(by, audit.Action.CHANGED, cohort, fields=sorted(changes))
     return cohort
+
+
+@transaction.atomic
+def delete_cohort(*, by, cohort: Cohort) -> None:
+    """Delete a cohort nobody was ever enrolled in; one with trainees is cancelled instead,
+    since deleting it would delete their records too."""
+    locked = Cohort.objects.select_for_update().get(pk=cohort.pk)
+    if locked.enrolments.exists():
+        raise CohortHasTrainees()
+    audit.record(by, audit.Action.DELETED, locked)
+    locked.delete()
 
 
 def _lock_for_one_more(cohort: Cohort, display_name: str, birth_year: int) -> Cohort:

@@ -5,7 +5,9 @@ lets the user see; creating and editing a cohort go through cohorts/services.py,
 capacity rule holds there as it does for the roster.
 """
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -118,3 +120,15 @@ class CohortEditView(ServiceErrorsMixin, generic.EditView):
 
     def get_success_url(self):
         return reverse("cohorts:detail", args=[self.object.pk])
+
+
+class CohortDeleteView(generic.DeleteView):
+    def delete_action(self):
+        services.delete_cohort(by=self.request.user, cohort=self.object)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            messages.error(self.request, error.messages[0])
+            return redirect("cohorts:detail", pk=self.object.pk)

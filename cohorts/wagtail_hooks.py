@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from cohorts import admin_import, admin_views, views
+from cohorts import admin_import, admin_views, services, views
 from cohorts.models import Cohort
 from cohorts.permissions import cohort_policy, uses_the_workspace
 
@@ -28,17 +28,9 @@ class CohortViewSet(ModelViewSet):
     index_view_class = views.CohortIndexView
     add_view_class = views.CohortCreateView
     edit_view_class = views.CohortEditView
-    form_fields = [
-        "name",
-        "module",
-        "orientation_point",
-        "modality",
-        "start_date",
-        "end_date",
-        "trainers",
-        "capacity",
-        "status",
-    ]
+    delete_view_class = views.CohortDeleteView
+    # The fields the cohort services take, and the trainers.
+    form_fields = [*services.COHORT_FIELDS, "trainers"]
     search_fields = ["name"]
     list_per_page = 50
     export_filename = "cohortes"

@@ -2,9 +2,9 @@
 
 Anonymous visitors are sent to sign in; staff (trainers, coordinators, editors) read every
 one; anyone else gets a 404 (a lesson's existence is not disclosed) unless an app that knows
-the person serves it to them first. The learning app does, from Wagtail's
-``before_serve_page`` hook, for trainees enrolled in the module (learning/wagtail_hooks.py):
-this app knows pages, not enrolments. Without such an app nothing is served to trainees —
+the person serves it to them first. The learning app does, from Wagtail's ``on_serve_page``
+hook, for trainees enrolled in the module (learning/wagtail_hooks.py): this app knows pages,
+not enrolments. Without such an app nothing is served to trainees —
 access fails closed.
 """
 

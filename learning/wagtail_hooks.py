@@ -11,25 +11,31 @@ from learning import admin_views, progress
 from learning.permissions import enrolment_for_module, learner_policy
 
 
-@hooks.register("before_serve_page")
-def serve_lessons_to_enrolled_trainees(page, request, serve_args, serve_kwargs):
+# Innermost of the serve chain (order=100): Wagtail's own checks, such as a page's view
+# restrictions, wrap it and still apply to trainees.
+@hooks.register("on_serve_page", order=100)
+def serve_lessons_to_enrolled_trainees(serve):
     """Modules and lessons, to the trainees enrolled in a cohort running the module.
 
     Staff and anonymous visitors are left to the page itself (courses/access.py); a trainee
     not enrolled in the module gets a 404, like anyone the page does not serve.
     """
-    if not isinstance(page, LearnerOnlyPageMixin) or not learner_policy.user_has_permission(
-        request.user, "learn"
-    ):
-        return None
-    enrolment = enrolment_for_module(request.user, page.module())
-    if enrolment is None:
-        raise Http404
-    if isinstance(page, LessonPage):
-        extra = {"enrolment": enrolment, "done": progress.is_done(enrolment, page)}
-    else:
-        extra = {"enrolment": enrolment, "days": progress.module_days(page, enrolment)}
-    return page.serve_to_learner(request, extra)
+
+    def serve_page(page, request, serve_args, serve_kwargs):
+        if not isinstance(page, LearnerOnlyPageMixin) or not learner_policy.user_has_permission(
+            request.user, "learn"
+        ):
+            return serve(page, request, serve_args, serve_kwargs)
+        enrolment = enrolment_for_module(request.user, page.module())
+        if enrolment is None:
+            raise Http404
+        if isinstance(page, LessonPage):
+            extra = {"enrolment": enrolment, "done": progress.is_done(enrolment, page)}
+        else:
+            extra = {"enrolment": enrolment, "days": progress.module_days(page, enrolment)}
+        return page.serve_to_learner(request, extra)
+
+    return serve_page
 
 
 @hooks.register("register_admin_urls")

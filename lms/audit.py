@@ -20,6 +20,7 @@ from wagtail.models import ModelLogEntry
 class Action(models.TextChoices):
     CREATED = "wagtail.create", _("Création")
     CHANGED = "wagtail.edit", _("Modification")
+    DELETED = "wagtail.delete", _("Suppression")
     VIEWED = "foras.viewed", _("Consultation")
     EXPORTED = "foras.exported", _("Export")
     ENROLLED = "foras.enrolled", _("Inscription")

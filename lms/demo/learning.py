@@ -8,6 +8,7 @@ An attempt or a survey answer that exists is left as it is: the trainee may have
 from collections.abc import Iterable
 
 from cohorts.models import Cohort, Enrolment
+from courses.questions import OpenQuestionBlock, ScaleBlock
 from learning import services
 from learning.models import Attempt
 
@@ -67,8 +68,8 @@ def _survey_answers(cohort: Cohort, enrolments: list[Enrolment], rows: list[dict
     survey = cohort.module.survey
     if survey is None:
         return
-    scale = [q for q in survey.questions if q.block_type == "scale"]
-    opened = [q for q in survey.questions if q.block_type == "open"]
+    scale = [q for q in survey.questions if isinstance(q.block, ScaleBlock)]
+    opened = [q for q in survey.questions if isinstance(q.block, OpenQuestionBlock)]
     for enrolment, row in zip(enrolments, rows, strict=False):
         if services.has_answered_survey(enrolment, survey):
             continue

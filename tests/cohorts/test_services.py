@@ -150,3 +150,23 @@ def test_audit_entries_name_a_trainee_by_id_never_by_name(trainer, trainee):
     for entry in audit.entries_about(trainee):
         assert trainee.display_name not in entry.label
         assert entry.label.endswith(f"#{trainee.pk}")
+
+
+def test_a_cohort_with_trainees_is_never_deleted(client, coordinator, cohort, trainee):
+    client.force_login(coordinator)
+
+    response = client.post(reverse("cohorts:delete", args=[cohort.pk]), follow=True)
+
+    assert Cohort.objects.filter(pk=cohort.pk).exists()
+    assert "Annulée" in response.content.decode()
+
+
+def test_an_empty_cohort_is_deleted_through_the_service(client, coordinator, trainer):
+    empty = CohortFactory(name="Vide", trainers=[trainer])
+    client.force_login(coordinator)
+
+    client.post(reverse("cohorts:delete", args=[empty.pk]))
+
+    assert not Cohort.objects.filter(pk=empty.pk).exists()
+    entry = audit.entries().get(action=audit.Action.DELETED, object_id=str(empty.pk))
+    assert entry.user == coordinator and entry.label == f"cohorte #{empty.pk}"

@@ -22,6 +22,7 @@ def workspace_urls(cohort, trainee):
         "withdraw": ("post", f"/admin/cohorts/enrolments/{enrolment.pk}/withdraw/"),
         "new cohort": ("get", "/admin/cohorts/new/"),
         "edit cohort": ("get", f"/admin/cohorts/edit/{cohort.pk}/"),
+        "delete cohort": ("get", f"/admin/cohorts/delete/{cohort.pk}/"),
     }
 
 
@@ -35,7 +36,7 @@ OBJECT_URLS = {
     "pictures",
     "withdraw",
 }
-COORDINATOR_ONLY = {"new cohort", "edit cohort"}
+COORDINATOR_ONLY = {"new cohort", "edit cohort", "delete cohort"}
 
 
 def expected(persona, name):

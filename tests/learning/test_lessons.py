@@ -281,3 +281,21 @@ def test_every_lesson_block_renders(client, trainee, cohort):
     assert "Attention" in html.select_one(".callout.warning").get_text()
     assert "Test de début" in html.select_one(".block-exercise.pre_test").get_text()
     assert "Ouvrir mon CV" in html.select_one(".block-exercise.cv").get_text()
+
+
+def test_a_lesson_restricted_by_an_editor_stays_restricted_for_its_trainees(
+    client, trainee, lesson
+):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=lesson, restriction_type=PageViewRestriction.PASSWORD, password="secret-du-jour"
+    )
+    client.force_login(trainee.user)
+
+    response = client.get(lesson.url)
+
+    # Wagtail's password form, not the lesson: the editor's restriction comes first.
+    assert response.status_code == 200
+    assert 'name="password"' in response.content.decode()
+    assert "Objectif du jour" not in response.content.decode()
