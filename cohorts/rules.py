@@ -69,10 +69,6 @@ class CapacityBelowEnrolments(ValidationError):
         super().__init__({"capacity": [message]})
 
 
-def places_left(capacity: int, active: int) -> int:
-    return max(capacity - active, 0)
-
-
 class CohortHasTrainees(ValidationError):
     """A cohort with trainees is never deleted: their records would go with it."""
 

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
@@ -65,7 +66,7 @@ class CohortIndexView(generic.IndexView):
             .select_related("module", "orientation_point")
         )
 
-    @property
+    @cached_property
     def columns(self):
         return [
             CohortTitleColumn(

@@ -70,8 +70,13 @@ class QuestionBlock(blocks.StructBlock):
     scored = True
 
     def normalise(self, value: Mapping, raw: object) -> Any:
-        """The answer in its stored shape, None when unanswered; ValueError when malformed."""
-        raise NotImplementedError
+        """The answer in its stored shape, None when unanswered; ValueError when malformed.
+
+        A question kind that does not say how its answers look accepts none.
+        """
+        if raw is None:
+            return None
+        raise ValueError(_("Type de question inconnu."))
 
     def from_form(self, data, field: str) -> object:
         """What the plain form sent for this question (a QueryDict), before normalising."""

@@ -39,10 +39,6 @@ def is_coordinator(user) -> bool:
     return user.is_authenticated and (user.is_superuser or has_role(user, Role.COORDINATOR))
 
 
-def is_trainer(user) -> bool:
-    return has_role(user, Role.TRAINER)
-
-
 def is_trainee(user) -> bool:
     return has_role(user, Role.TRAINEE)
 

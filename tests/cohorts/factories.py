@@ -85,5 +85,3 @@ class TraineeFactory(factory.Factory):
     def _create(cls, model_class, *args, **kwargs):
         profile, _pin = services.create_trainee(**kwargs)
         return profile
-
-    _build = _create

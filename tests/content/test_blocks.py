@@ -1,6 +1,8 @@
 """Every block of the guide library renders, inside a live guide and on its own."""
 
 import pytest
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from content.blocks import (
     CalloutBlock,
@@ -112,12 +114,17 @@ def stream_blocks():
 @pytest.mark.parametrize(
     ("stream", "name", "block"), list(stream_blocks()), ids=lambda p: getattr(p, "__name__", p)
 )
-def test_every_block_has_a_preview_that_renders(stream, name, block):
+def test_every_block_has_a_preview_that_renders(stream, name, block, db):
     if isinstance(block, FigureBlock):
-        pytest.skip("an image block previews only with an image chosen")
-    assert block.meta.preview_value is not None, f"{stream}.{name} has no preview_value"
-    value = block.normalize(block.meta.preview_value)
-    assert block.render(value, context={"block_id": "preview"}).strip()
+        # The image block previews with an image of the library, once there is one.
+        assert block.get_preview_value() is None
+        Image.objects.create(title="Arbre des réussites", file=get_test_image_file())
+    preview = block.get_preview_value()
+    assert preview is not None, f"{stream}.{name} has no preview"
+    html = block.render(block.normalize(preview), context={"block_id": "preview"})
+    assert html.strip()
+    if isinstance(block, FigureBlock):
+        assert 'alt="Arbre des réussites"' in html
 
 
 def test_lessons_and_guides_share_the_same_video_document_and_callout_blocks():

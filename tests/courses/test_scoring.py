@@ -188,3 +188,14 @@ def test_a_tampered_form_is_refused(assessment, ids):
         answers_from_form(assessment.questions, data)
 
     assert set(error.value.errors) == {ids["single_choice"], ids["true_false"]}
+
+
+def test_a_question_kind_without_its_own_answer_rule_accepts_no_answer():
+    from courses.questions import QuestionBlock
+
+    block = QuestionBlock()
+
+    assert block.normalise({}, None) is None
+    with pytest.raises(ValueError, match="Type de question inconnu"):
+        block.normalise({}, 1)
+    assert block.worth({"points": 3}) == 3 and not block.is_right({}, 1)
