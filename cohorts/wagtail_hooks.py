@@ -1,3 +1,4 @@
+from django.contrib.auth import get_user_model
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
@@ -8,6 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from cohorts import admin_import, admin_views, services, views
 from cohorts.models import Cohort
 from cohorts.permissions import cohort_policy, uses_the_workspace
+from lms.roles import Role
 
 
 class CohortViewSet(ModelViewSet):
@@ -34,6 +36,14 @@ class CohortViewSet(ModelViewSet):
     search_fields = ["name"]
     list_per_page = 50
     export_filename = "cohortes"
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        # Only trainers can teach a cohort: trainees and editors are not offered.
+        if db_field.name == "trainers":
+            kwargs["queryset"] = (
+                get_user_model().objects.filter(groups__name=Role.TRAINER.value).order_by("email")
+            )
+        return super().formfield_for_dbfield(db_field, **kwargs)
 
     def get_urlpatterns(self):
         return (

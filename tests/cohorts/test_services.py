@@ -170,3 +170,13 @@ def test_an_empty_cohort_is_deleted_through_the_service(client, coordinator, tra
     assert not Cohort.objects.filter(pk=empty.pk).exists()
     entry = audit.entries().get(action=audit.Action.DELETED, object_id=str(empty.pk))
     assert entry.user == coordinator and entry.label == f"cohorte #{empty.pk}"
+
+
+def test_the_cohort_form_offers_only_trainers_as_trainers(
+    client, coordinator, trainer, other_trainer, trainee, editor
+):
+    client.force_login(coordinator)
+
+    form = client.get(reverse("cohorts:add")).context["form"]
+
+    assert set(form.fields["trainers"].queryset) == {trainer, other_trainer}
