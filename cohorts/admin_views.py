@@ -6,6 +6,8 @@ not take the action at all, 404 for a row outside their scope) and changes state
 cohorts/services.py.
 """
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
@@ -17,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail import hooks
 
 from cohorts import services
-from cohorts.forms import PicturePasswordForm, TraineeForm
+from cohorts.forms import PicturePasswordForm, TraineeForm, WithdrawForm
 from cohorts.models import ConsentRecord
 from cohorts.permissions import (
     cohort_policy,
@@ -32,6 +34,27 @@ PIN_SESSION_KEY = "cohorts:new-credentials"
 # Other apps add their buttons to a cohort's page (the assessment results…) with this hook:
 # a function of (cohort, user) returning a list of wagtail.admin.widgets.Button.
 COHORT_BUTTONS_HOOK = "register_cohort_buttons"
+# Other apps add columns to the roster (days done, tests…) with this hook: a function of
+# (cohort, enrolments) returning a list of RosterColumn. It must read a fixed number of
+# queries whatever the number of trainees.
+ROSTER_COLUMNS_HOOK = "register_roster_columns"
+
+
+@dataclass(frozen=True)
+class RosterColumn:
+    """A column another app adds to the roster: a heading and each enrolment's lines."""
+
+    label: str
+    lines: dict[int, list[str]]  # enrolment id → the lines of its cell
+
+    def cell(self, enrolment) -> list[str]:
+        return self.lines.get(enrolment.pk) or ["—"]
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    enrolment: object
+    cells: list[list[str]]
 
 
 def crumbs(*items):
@@ -52,12 +75,29 @@ def _other_buttons(cohort, user):
     ]
 
 
+def _roster_columns(cohort, enrolments) -> list[RosterColumn]:
+    return [
+        column
+        for hook in hooks.get_hooks(ROSTER_COLUMNS_HOOK)
+        for column in hook(cohort, enrolments)
+    ]
+
+
 def cohort_detail(request, pk: int):
     cohort = get_cohort_for_user(request.user, pk)
-    enrolments = cohort.enrolments.select_related("trainee__user").order_by("trainee__display_name")
+    enrolments = list(
+        cohort.enrolments.select_related("trainee__user", "cohort__module").order_by(
+            "trainee__display_name"
+        )
+    )
+    services.viewed_roster(
+        by=request.user, cohort=cohort, trainees=[e.trainee_id for e in enrolments]
+    )
+    columns = _roster_columns(cohort, enrolments)
     context = {
         "cohort": cohort,
-        "enrolments": enrolments,
+        "rows": [RosterRow(e, [column.cell(e) for column in columns]) for e in enrolments],
+        "columns": columns,
         "trainers": cohort.trainers.all(),
         "can_enrol": cohort_policy.user_has_permission_for_instance(request.user, "enrol", cohort),
         "can_edit_cohort": cohort_policy.user_has_permission_for_instance(
@@ -110,6 +150,7 @@ def trainee_detail(request, pk: int):
     context = {
         "trainee": trainee,
         "enrolments": enrolments.filter(trainee=trainee).select_related("cohort__module"),
+        "can_reenrol": enrolment_policy.user_has_permission(request.user, "change"),
         "consents": ConsentRecord.objects.filter(trainee=trainee).select_related("recorded_by"),
         "new_pin": credentials["pin"] if credentials else None,
         "picture_form": PicturePasswordForm(),
@@ -140,14 +181,55 @@ def trainee_picture_password(request, pk: int):
     return redirect("cohorts:trainee", pk=trainee.pk)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def enrolment_withdraw(request, pk: int):
+    """GET: a confirmation asking why; POST: the withdrawal, with its reason (audited)."""
     enrolment = get_enrolment_for_user(request.user, pk, "change")
-    services.withdraw(by=request.user, enrolment=enrolment)
-    messages.success(
-        request, _("%(name)s ne suit plus cette cohorte.") % {"name": enrolment.trainee}
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.withdraw(
+                    by=request.user, enrolment=enrolment, reason=form.cleaned_data["reason"]
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("%(name)s ne suit plus cette cohorte.") % {"name": enrolment.trainee},
+                )
+                return redirect("cohorts:detail", pk=enrolment.cohort_id)
+        status = 400
+    context = {
+        "enrolment": enrolment,
+        "form": form,
+        "header_title": _("Retirer %(name)s de la cohorte") % {"name": enrolment.trainee},
+        "breadcrumbs_items": crumbs(
+            cohort_crumb(enrolment.cohort), {"url": "", "label": _("Retirer un apprenant")}
+        ),
+    }
+    return TemplateResponse(
+        request, "cohorts/admin/enrolment_withdraw.html", context, status=status
     )
-    return redirect("cohorts:detail", pk=enrolment.cohort_id)
+
+
+@require_POST
+def enrolment_reenrol(request, pk: int):
+    """A withdrawn trainee back in the same cohort, if a place is left."""
+    enrolment = get_enrolment_for_user(request.user, pk, "change")
+    try:
+        services.reenrol(by=request.user, enrolment=enrolment)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request,
+            _("%(name)s suit de nouveau la cohorte %(cohort)s.")
+            % {"name": enrolment.trainee, "cohort": enrolment.cohort},
+        )
+    return redirect("cohorts:trainee", pk=enrolment.trainee_id)
 
 
 @require_http_methods(["GET", "POST"])
@@ -182,4 +264,5 @@ urlpatterns = [
     path("trainees/<int:pk>/pin/", trainee_reset_pin, name="trainee_pin"),
     path("trainees/<int:pk>/pictures/", trainee_picture_password, name="trainee_pictures"),
     path("enrolments/<int:pk>/withdraw/", enrolment_withdraw, name="enrolment_withdraw"),
+    path("enrolments/<int:pk>/reenrol/", enrolment_reenrol, name="enrolment_reenrol"),
 ]

@@ -43,3 +43,17 @@ class PicturePasswordForm(forms.Form):
 
     def sequence(self) -> list[str]:
         return [self.cleaned_data[name] for name in ("first", "second", "third")]
+
+
+class WithdrawForm(forms.Form):
+    """Withdrawing a trainee says why; the reason goes to the audit trail, nowhere else."""
+
+    reason = forms.CharField(
+        label=_("Motif du retrait"),
+        max_length=200,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Par exemple\u00a0: «\u00a0départ avancé\u00a0», «\u00a0ne souhaite plus "
+            "suivre\u00a0». Aucune information médicale ou juridique."
+        ),
+    )

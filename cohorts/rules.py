@@ -80,3 +80,25 @@ class CohortHasTrainees(ValidationError):
             ),
             code="cohort_has_trainees",
         )
+
+
+class ReasonRequired(ValidationError):
+    """A withdrawal says why."""
+
+    def __init__(self):
+        super().__init__(_("Indiquez le motif du retrait."), code="reason_required")
+
+
+class AlreadyWithdrawn(ValidationError):
+    def __init__(self):
+        super().__init__(
+            _("Cet apprenant a déjà été retiré de la cohorte."), code="already_withdrawn"
+        )
+
+
+class NotWithdrawn(ValidationError):
+    def __init__(self):
+        super().__init__(
+            _("Cet apprenant suit encore la cohorte\u00a0: il n'y a rien à réinscrire."),
+            code="not_withdrawn",
+        )

@@ -26,9 +26,12 @@ from cohorts.models import (
 )
 from cohorts.rules import (
     AlreadyEnrolled,
+    AlreadyWithdrawn,
     CapacityBelowEnrolments,
     CohortFull,
     CohortHasTrainees,
+    NotWithdrawn,
+    ReasonRequired,
     trainee_key,
 )
 from lms import audit, documents
@@ -185,22 +188,45 @@ def enrol(*, by, trainee: TraineeProfile, cohort: Cohort) -> Enrolment:
         raise AlreadyEnrolled(trainee.display_name, trainee.birth_year)
     if locked.places_left < 1:
         raise CohortFull(locked.capacity)
+    again = enrolment is not None
     if enrolment is None:
         enrolment = Enrolment.objects.create(trainee=trainee, cohort=locked)
     else:
         enrolment.status = EnrolmentStatus.ENROLLED
         enrolment.left_on = None
         enrolment.save(update_fields=["status", "left_on"])
-    audit.record(by, audit.Action.ENROLLED, trainee, cohort=cohort.pk)
+    audit.record(by, audit.Action.ENROLLED, trainee, cohort=cohort.pk, again=again)
     return enrolment
 
 
+def reenrol(*, by, enrolment: Enrolment) -> Enrolment:
+    """Take a withdrawn trainee back into the same cohort, if a place is left.
+
+    Raises NotWithdrawn for an enrolment that is still running, CohortFull when the places
+    were given to others meanwhile (nothing changes then).
+    """
+    if enrolment.status != EnrolmentStatus.WITHDRAWN:
+        raise NotWithdrawn()
+    return enrol(by=by, trainee=enrolment.trainee, cohort=enrolment.cohort)
+
+
 @transaction.atomic
-def withdraw(*, by, enrolment: Enrolment) -> None:
-    enrolment.status = EnrolmentStatus.WITHDRAWN
-    enrolment.left_on = timezone.localdate()
-    enrolment.save(update_fields=["status", "left_on"])
-    audit.record(by, audit.Action.WITHDRAWN, enrolment.trainee, cohort=enrolment.cohort_id)
+def withdraw(*, by, enrolment: Enrolment, reason: str) -> Enrolment:
+    """The trainee leaves the cohort; the reason is kept in the audit entry (the enrolment
+    row keeps the date). Their work stays, and they can be re-enrolled (``reenrol``)."""
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ReasonRequired()
+    locked = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if locked.status == EnrolmentStatus.WITHDRAWN:
+        raise AlreadyWithdrawn()
+    locked.status = EnrolmentStatus.WITHDRAWN
+    locked.left_on = timezone.localdate()
+    locked.save(update_fields=["status", "left_on"])
+    audit.record(
+        by, audit.Action.WITHDRAWN, enrolment.trainee, cohort=locked.cohort_id, reason=reason
+    )
+    return locked
 
 
 @transaction.atomic
@@ -236,6 +262,12 @@ def record_consent(*, by, trainee: TraineeProfile, purpose: str, granted: bool) 
 def viewed_trainee(*, by, trainee: TraineeProfile) -> None:
     """Reading a trainee's record is itself recorded (who looked at whose file)."""
     audit.record(by, audit.Action.VIEWED, trainee)
+
+
+@transaction.atomic
+def viewed_roster(*, by, cohort: Cohort, trainees: Iterable[int]) -> None:
+    """Reading a cohort's roster: one entry for the roster, naming every trainee shown."""
+    audit.record(by, audit.Action.VIEWED, cohort, trainees=sorted(trainees))
 
 
 # --- Documents ----------------------------------------------------------------------------

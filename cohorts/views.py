@@ -1,8 +1,9 @@
 """The cohort screens in Wagtail's admin, built on its generic views and the cohort policy.
 
-The list (filters, CSV and XLSX export) is Wagtail's index view over the cohorts the policy
-lets the user see; creating and editing a cohort go through cohorts/services.py, so the
-capacity rule holds there as it does for the roster.
+The list (filters, CSV and XLSX export; the CSV made for French spreadsheets, lms/exports.py)
+is Wagtail's index view over the cohorts the policy lets the user see; creating and editing a
+cohort go through cohorts/services.py, so the capacity rule holds there as it does for the
+roster.
 """
 
 from django.contrib import messages
@@ -17,6 +18,7 @@ from wagtail.admin.views import generic
 from cohorts import services
 from cohorts.filters import CohortFilterSet
 from cohorts.permissions import cohort_policy
+from lms.exports import SemicolonCsvMixin
 
 
 class PlacesColumn(Column):
@@ -35,7 +37,7 @@ class DatesColumn(Column):
     cell_template_name = "cohorts/admin/dates_cell.html"
 
 
-class CohortIndexView(generic.IndexView):
+class CohortIndexView(SemicolonCsvMixin, generic.IndexView):
     filterset_class = CohortFilterSet
     default_ordering = "-start_date"
     list_export = [

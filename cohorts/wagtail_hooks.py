@@ -1,5 +1,7 @@
 from django.contrib.auth import get_user_model
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from wagtail import hooks
@@ -7,9 +9,22 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from cohorts import admin_import, admin_views, services, views
-from cohorts.models import Cohort
+from cohorts.models import Cohort, ConsentPurpose
 from cohorts.permissions import cohort_policy, uses_the_workspace
+from lms import audit
 from lms.roles import Role
+
+# The audit log shows the codes our services write as words (lms/audit.py).
+audit.register_detail_values("purpose", dict(ConsentPurpose.choices))
+audit.register_detail_values(
+    "fields", {name: Cohort._meta.get_field(name).verbose_name for name in services.COHORT_FIELDS}
+)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_stylesheet():
+    """The staff screens' own styles (the roster, button rows, results), from a static file."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
 
 
 class CohortViewSet(ModelViewSet):

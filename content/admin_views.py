@@ -17,12 +17,30 @@ from wagtail.models import Page
 from content.models import PageScan
 from content.qr import scan_url
 from lms.pdf import render_pdf
+from lms.permissions import RolePermissionPolicy
 from lms.qr import qr_svg
+from lms.roles import Role
 
 
-def _published_page_for_editor(request, page_id: int) -> Page:
+class PosterPermissionPolicy(RolePermissionPolicy):
+    """Who prints a published page's QR code and poster: coordinators, who hand out the flyers
+    at the orientation points, beside the page's editors (Wagtail's page permissions)."""
+
+    actions_by_role = {Role.COORDINATOR: frozenset({"print_qr"})}
+
+
+poster_policy = PosterPermissionPolicy(Page)
+
+
+def may_print_qr(user, page: Page) -> bool:
+    return poster_policy.user_has_permission(user, "print_qr") or (
+        page.permissions_for_user(user).can_edit()
+    )
+
+
+def _published_page_for_printing(request, page_id: int) -> Page:
     page = get_object_or_404(Page, id=page_id).specific
-    if not page.permissions_for_user(request.user).can_edit():
+    if not may_print_qr(request.user, page):
         raise PermissionDenied
     if not page.live:
         # Wagtail answers PermissionDenied with its generic message: say why first.
@@ -32,7 +50,7 @@ def _published_page_for_editor(request, page_id: int) -> Page:
 
 
 def page_qr(request, page_id: int):
-    page = _published_page_for_editor(request, page_id)
+    page = _published_page_for_printing(request, page_id)
     since = timezone.localdate() - datetime.timedelta(days=29)
     scans = PageScan.objects.filter(page=page)
     context = {
@@ -52,14 +70,14 @@ def page_qr(request, page_id: int):
 
 
 def page_qr_svg(request, page_id: int):
-    page = _published_page_for_editor(request, page_id)
+    page = _published_page_for_printing(request, page_id)
     response = HttpResponse(qr_svg(scan_url(page, request)), content_type="image/svg+xml")
     response["Content-Disposition"] = f'attachment; filename="qr-{slugify(page.title)}.svg"'
     return response
 
 
 def page_poster(request, page_id: int):
-    page = _published_page_for_editor(request, page_id)
+    page = _published_page_for_printing(request, page_id)
     context = {
         "page": page,
         "summary": getattr(page, "summary", "") or getattr(page, "search_description", ""),

@@ -35,7 +35,7 @@ def register_qr_urls():
 
 
 def _qr_button(page, user):
-    if page.live and page.permissions_for_user(user).can_edit():
+    if page.live and admin_views.may_print_qr(user, page):
         return Button(
             _("QR code et affiche"),
             reverse("content_page_qr", args=[page.id]),

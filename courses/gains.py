@@ -1,6 +1,7 @@
 """The formulas of assessment results, in one place, with no database access.
 
-Scores are percentages (0–100). See shared/curriculum.md §7:
+Scores are percentages (0–100), taken unrounded: every figure is computed from the exact
+scores and rounded once, at the end. See shared/curriculum.md §7:
 - absolute gain = post − pre (percentage points);
 - normalised gain g = (post − pre) / (100 − pre), undefined when pre = 100;
 - bands: g < 0.3 low, 0.3 ≤ g ≤ 0.7 medium, g > 0.7 high;
@@ -17,10 +18,18 @@ from statistics import mean
 LOW, MEDIUM, HIGH = "low", "medium", "high"
 
 
-def score_percent(points: float, max_points: float) -> float | None:
+def exact_percent(points: float, max_points: float) -> float | None:
+    """The score unrounded: gains and averages are computed from this, and rounded only when
+    shown (4/15 → 8/15 is a gain of 26.7 points, not 53.3 − 26.7 = 26.6)."""
     if max_points <= 0:
         return None
-    return round(100 * points / max_points, 1)
+    return 100 * points / max_points
+
+
+def score_percent(points: float, max_points: float) -> float | None:
+    """The score as shown and stored beside an attempt, to one decimal."""
+    exact = exact_percent(points, max_points)
+    return None if exact is None else round(exact, 1)
 
 
 def absolute_gain(pre: float | None, post: float | None) -> float | None:

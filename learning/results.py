@@ -20,6 +20,7 @@ from courses import gains
 from courses.models import Assessment
 from courses.questions import OpenQuestionBlock, ScaleBlock
 from learning.models import Attempt, Phase, SurveyResponse
+from lms.exports import decimal
 
 SCALE = (1, 2, 3, 4, 5)
 # The questions a survey's results and export report on.
@@ -99,8 +100,9 @@ def cohort_results(cohort) -> CohortResults:
     for enrolment_id, phase, score, points, max_points in attempts.values_list(
         "enrolment_id", "phase", "score", "points", "max_points"
     ):
-        if score is None and points is not None and max_points is not None:
-            score = gains.score_percent(points, max_points)
+        # The exact score where the points are known: the stored one is rounded.
+        if points is not None and max_points is not None:
+            score = gains.exact_percent(points, max_points)
         scores[(enrolment_id, phase)] = score
     rows = []
     for enrolment in enrolments:
@@ -196,7 +198,8 @@ def survey_results(cohort, active_count: int) -> SurveyResults | None:
     )
 
 
-# CSV exports: UTF-8 with a BOM (so Excel reads the accents), ";"-separated, like the roster.
+# CSV exports: UTF-8 with a BOM (so Excel reads the accents), ";"-separated, like the roster,
+# with decimal commas in French: a French spreadsheet opens them as numbers.
 
 
 def _csv(header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
@@ -207,10 +210,11 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
     return codecs.BOM_UTF8 + buffer.getvalue().encode("utf-8")
 
 
-def _cell(value) -> str:
+def _cell(value, places: int = 1) -> str:
+    """A figure as a French spreadsheet reads it (decimal comma in French), rounded once."""
     if value is None:
         return ""
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    return decimal(round(value, places)) if isinstance(value, float) else str(value)
 
 
 def results_csv(results: CohortResults) -> bytes:
@@ -231,7 +235,7 @@ def results_csv(results: CohortResults) -> bytes:
             _cell(row.pre),
             _cell(row.post),
             _cell(row.absolute_gain),
-            _cell(row.normalised_gain),
+            _cell(row.normalised_gain, 3),
             band_label(row.band),
             {True: _("oui"), False: _("non"), None: ""}[row.mastery],
         ]
@@ -372,17 +376,17 @@ def _bar_chart(
 
 
 def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:g} %"
+    return "—" if value is None else f"{decimal(round(value, 1))}\u00a0%"
 
 
 def pre_post_chart(results: CohortResults) -> BarChart:
     groups = []
     for row in results.rows:
-        pre_title = _("%(name)s — début : %(score)s") % {
+        pre_title = _("%(name)s — début\u00a0: %(score)s") % {
             "name": row.name,
             "score": _percent(row.pre),
         }
-        post_title = _("%(name)s — fin : %(score)s") % {
+        post_title = _("%(name)s — fin\u00a0: %(score)s") % {
             "name": row.name,
             "score": _percent(row.post),
         }
@@ -415,7 +419,7 @@ def scale_chart(item: ScaleItem) -> BarChart:
             [
                 (
                     count,
-                    _("%(answer)s : %(count)s réponse(s)") % {"answer": answer, "count": count},
+                    _("%(answer)s\u00a0: %(count)s réponse(s)") % {"answer": answer, "count": count},
                     f"bar-scale-{answer}",
                     str(count),
                 )

@@ -7,7 +7,7 @@ from wagtail.admin.widgets import Button
 from cohorts.permissions import cohort_policy
 from courses.access import LearnerOnlyPageMixin
 from courses.models import LessonPage
-from learning import admin_views, progress
+from learning import admin_views, progress, roster
 from learning.permissions import enrolment_for_module, learner_policy
 
 
@@ -69,3 +69,7 @@ def results_button(cohort, user):
             icon_name="table",
         )
     ]
+
+
+# The roster shows each trainee's days done and tests (learning/roster.py).
+hooks.register("register_roster_columns", roster.roster_columns)

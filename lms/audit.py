@@ -10,11 +10,17 @@ person's name, and ``data`` holds ids. Anonymising a trainee later changes the t
 row and nothing here.
 """
 
+from collections.abc import Mapping
+
 from django.db import models
+from django.utils.translation import gettext as _now
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 from wagtail.log_actions import log
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry
+
+from lms.roles import Role
 
 
 class Action(models.TextChoices):
@@ -50,6 +56,18 @@ def record(actor, action: Action, subject, **data) -> ModelLogEntry:
     )
 
 
+def action_label(action: str) -> str:
+    """An action as the reader says it ('Consultation'), Wagtail's own ones included."""
+    labels = dict(Action.choices)
+    if action in labels:
+        return str(labels[action])
+    log_registry.scan_for_actions()
+    try:
+        return str(log_registry.get_action_label(action))
+    except KeyError:
+        return action
+
+
 def register_actions(actions) -> None:
     """Our actions in Wagtail's log registry (Wagtail registers its own create and edit)."""
     for action in Action:
@@ -65,3 +83,75 @@ def entries():
 def entries_about(subject):
     """The entries about one record."""
     return log_registry.get_logs_for_instance(subject)
+
+
+# --- Reading an entry's details ------------------------------------------------------------
+# ``data`` holds ids and codes (written in whatever language the writer had); the audit
+# screen and its exports show them as phrases in the reader's language.
+
+DETAIL_LABELS = {
+    "again": _("réinscription"),
+    "cohort": _("cohorte"),
+    "document": _("document"),
+    "enrolment": _("inscription"),
+    "fields": _("champs"),
+    "granted": _("accordé"),
+    "purpose": _("objet"),
+    "reason": _("motif"),
+    "role": _("rôle"),
+    "trainee": _("apprenant"),
+    "trainees": _("apprenants"),
+}
+# Codes that stand for something: {key: {code: label}}. Apps add theirs with
+# ``register_detail_values`` (lms names no app).
+DETAIL_VALUES: dict[str, dict[str, str]] = {
+    "document": {
+        "login cards": _("cartes de connexion"),
+        "assessment results csv": _("résultats des tests"),
+        "survey answers csv": _("réponses anonymes au questionnaire"),
+    },
+    "role": dict(Role.choices),
+}
+ID_KEYS = {"cohort", "enrolment", "trainee", "trainees"}
+
+
+def register_detail_values(key: str, labels: Mapping[str, str]) -> None:
+    DETAIL_VALUES.setdefault(key, {}).update(labels)
+
+
+def _value_text(key: str, value) -> str:
+    if isinstance(value, bool):
+        return _now("oui") if value else _now("non")
+    if isinstance(value, list | tuple):
+        texts = [_value_text(key, item) for item in value]
+        if key in ID_KEYS:
+            return f"{len(texts)} ({', '.join(texts)})" if len(texts) > 1 else "".join(texts)
+        return ", ".join(texts)
+    if key in ID_KEYS and isinstance(value, int):
+        return f"#{value}"
+    if isinstance(value, str):
+        label = DETAIL_VALUES.get(key, {}).get(value)
+        if label is not None:
+            return str(label)
+        if key == "reason":
+            return pgettext("texte cité", "«\u00a0%(text)s\u00a0»") % {"text": value}
+    return str(value)
+
+
+def describe(data) -> list[str]:
+    """The entry's details as phrases: 'motif : « départ »', 'apprenants : 3 (#4, #5, #9)'."""
+    if not isinstance(data, Mapping):
+        return [str(data)] if data else []
+    return [
+        pgettext("détail du journal d'audit", "%(label)s\u00a0: %(value)s")
+        % {"label": DETAIL_LABELS.get(key, key), "value": _value_text(key, value)}
+        for key, value in data.items()
+    ]
+
+
+def subject_text(entry: ModelLogEntry) -> str:
+    """The subject as the reader says it ('apprenant #12', 'trainee #12'), from its type."""
+    model = entry.content_type.model_class() if entry.content_type_id else None
+    if model is None:
+        return entry.label
+    return f"{model._meta.verbose_name} #{entry.object_id}"

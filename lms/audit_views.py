@@ -12,6 +12,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import ModelLogEntry
 
 from lms import audit
+from lms.exports import SemicolonCsvMixin
 from lms.permissions import RolePermissionPolicy
 from lms.roles import STAFF_ROLES, Role
 
@@ -39,7 +40,7 @@ class AuditFilterSet(WagtailFilterSet):
         fields = ["action", "user", "label", "timestamp"]
 
 
-class AuditLogView(ReportView):
+class AuditLogView(SemicolonCsvMixin, ReportView):
     page_title = _("Journal d'audit")
     header_icon = "history"
     results_template_name = "lms/admin/audit_log_results.html"
@@ -49,13 +50,13 @@ class AuditLogView(ReportView):
     permission_policy = audit_policy
     any_permission_required = ["view"]
     export_filename = "journal-audit"
-    list_export = ["timestamp", "user_display_name", "action_label", "label", "data"]
+    list_export = ["timestamp", "user_display_name", "action_label", "subject", "details"]
     export_headings = {
         "timestamp": _("Date"),
         "user_display_name": _("Par"),
         "action_label": _("Action"),
-        "label": _("Dossier"),
-        "data": _("Détail"),
+        "subject": _("Dossier"),
+        "details": _("Détail"),
     }
 
     def get_queryset(self):
@@ -63,7 +64,17 @@ class AuditLogView(ReportView):
         return rows.select_related("user", "content_type").order_by("-timestamp", "-pk")
 
     def decorate_paginated_queryset(self, object_list):
-        labels = dict(audit.Action.choices)
-        for entry in object_list:
-            entry.action_label = labels.get(entry.action, entry.action)
-        return object_list
+        return [self.decorate(entry) for entry in object_list]
+
+    def to_row_dict(self, item):
+        return super().to_row_dict(self.decorate(item))
+
+    @staticmethod
+    def decorate(entry):
+        """What the screen and the exports show: the action, subject and details as phrases
+        in the reader's language (the entry itself holds codes and ids)."""
+        entry.action_label = audit.action_label(entry.action)
+        entry.subject = audit.subject_text(entry)
+        entry.detail_lines = audit.describe(entry.data)
+        entry.details = " · ".join(entry.detail_lines)
+        return entry

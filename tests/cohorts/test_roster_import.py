@@ -681,7 +681,7 @@ def test_other_methods_are_refused(client, trainer, cohort):
 @pytest.mark.django_db
 def test_a_withdrawn_trainee_is_still_a_duplicate(client, trainer, cohort):
     awa = TraineeFactory(cohort=cohort, display_name="Awa Test", by=trainer)
-    services.withdraw(by=trainer, enrolment=awa.enrolments.get())
+    services.withdraw(by=trainer, enrolment=awa.enrolments.get(), reason="Départ")
     client.force_login(trainer)
     rows = [["Awa Test", "F", "1995", "ml", "fr", "", "oui", "non", "non"]]
     assert "déjà inscrit" in page(upload(client, cohort, csv_bytes(rows)))

@@ -79,7 +79,7 @@ def test_adding_the_same_person_by_hand_says_so(client, trainer, cohort, trainee
 
 def test_a_withdrawn_trainee_can_be_enrolled_again_within_the_places(trainer, cohort, trainee):
     enrolment = trainee.enrolments.get()
-    services.withdraw(by=trainer, enrolment=enrolment)
+    services.withdraw(by=trainer, enrolment=enrolment, reason="Départ")
 
     again = services.enrol(by=trainer, trainee=trainee, cohort=cohort)
 

@@ -19,7 +19,8 @@ def workspace_urls(cohort, trainee):
         "trainee": ("get", f"/admin/cohorts/trainees/{trainee.pk}/"),
         "reset pin": ("post", f"/admin/cohorts/trainees/{trainee.pk}/pin/"),
         "pictures": ("post", f"/admin/cohorts/trainees/{trainee.pk}/pictures/"),
-        "withdraw": ("post", f"/admin/cohorts/enrolments/{enrolment.pk}/withdraw/"),
+        "withdraw": ("get", f"/admin/cohorts/enrolments/{enrolment.pk}/withdraw/"),
+        "re-enrol": ("post", f"/admin/cohorts/enrolments/{enrolment.pk}/reenrol/"),
         "new cohort": ("get", "/admin/cohorts/new/"),
         "edit cohort": ("get", f"/admin/cohorts/edit/{cohort.pk}/"),
         "delete cohort": ("get", f"/admin/cohorts/delete/{cohort.pk}/"),
@@ -35,6 +36,7 @@ OBJECT_URLS = {
     "reset pin",
     "pictures",
     "withdraw",
+    "re-enrol",
 }
 COORDINATOR_ONLY = {"new cohort", "edit cohort", "delete cohort"}
 

@@ -46,7 +46,7 @@ def test_a_trainee_never_sees_another_trainees_name_or_training(client, trainee,
 
 
 def test_a_withdrawn_enrolment_is_not_shown(client, trainee, trainer):
-    services.withdraw(by=trainer, enrolment=Enrolment.objects.get(trainee=trainee))
+    services.withdraw(by=trainer, enrolment=Enrolment.objects.get(trainee=trainee), reason="Départ")
     client.force_login(trainee.user)
 
     html = page(client.get(LEARN))

@@ -101,7 +101,7 @@ def test_a_trainee_of_another_module_gets_a_404(client, outsider_trainee, lesson
 
 
 def test_a_withdrawn_trainee_gets_a_404(client, trainee, trainer, lesson):
-    services.withdraw(by=trainer, enrolment=trainee.enrolments.get())
+    services.withdraw(by=trainer, enrolment=trainee.enrolments.get(), reason="Départ")
     client.force_login(trainee.user)
 
     assert client.get(lesson.url).status_code == 404

@@ -159,8 +159,8 @@ def test_the_chart_draws_a_titled_bar_per_score(client, trainer, scored_cohort):
 
     assert chart["role"] == "img"
     titles = [title.get_text() for title in chart.select("rect title")]
-    assert "Awa — début : 40 %" in titles
-    assert "Awa — fin : 80 %" in titles
+    assert "Awa — début\u00a0: 40\u00a0%" in titles
+    assert "Awa — fin\u00a0: 80\u00a0%" in titles
     assert len(chart.select("rect.bar-pre")) == 5
     assert len(chart.select("rect.bar-post")) == 4  # Dado has no post-test yet
 
@@ -177,11 +177,11 @@ def test_the_survey_section_counts_answers_and_satisfied_trainees(
     charts = soup.select("figure svg.results-chart")
     assert len(charts) == 2  # one per scale item
     assert [t.get_text() for t in charts[1].select("rect title")] == [
-        "1 : 0 réponse(s)",
-        "2 : 0 réponse(s)",
-        "3 : 1 réponse(s)",
-        "4 : 2 réponse(s)",
-        "5 : 1 réponse(s)",
+        "1\u00a0: 0 réponse(s)",
+        "2\u00a0: 0 réponse(s)",
+        "3\u00a0: 1 réponse(s)",
+        "4\u00a0: 2 réponse(s)",
+        "5\u00a0: 1 réponse(s)",
     ]
 
 
@@ -265,7 +265,7 @@ def test_the_results_csv_has_one_row_per_trainee_and_is_audited(client, trainer,
         "Maîtrise",
     ]
     assert rows[1:] == [
-        ["Awa", "inscrit", "40", "80", "40", "0.667", "moyen", "oui"],
+        ["Awa", "inscrit", "40", "80", "40", "0,667", "moyen", "oui"],
         ["Binta", "inscrit", "100", "90", "-10", "", "", "oui"],
         ["Chloé", "inscrit", "50", "50", "0", "0", "faible", "non"],
         ["Dado", "inscrit", "60", "", "", "", "", ""],
