@@ -1,0 +1,186 @@
+"""The trainer's and the coordinator's admin screens on the classroom tablet (800 × 1280,
+touch): nothing wider than the screen, nothing cut off, no serious accessibility problem.
+
+Each screen is saved to test-results/screenshots/tablet-admin-*.png to be looked at.
+"""
+
+import datetime
+
+import pytest
+from playwright.sync_api import expect
+
+from courses.models import Assessment, AssessmentKind
+from lms.roles import Role
+from tests.cohorts import factories
+from tests.courses.factories import lesson, module_page
+from tests.learning.factories import SubmittedAttemptFactory
+
+from .browser import Tab, requires_chromium
+
+pytestmark = [pytest.mark.e2e, requires_chromium]
+
+# Long names, as a real class has them: they must wrap, not push the table off the screen.
+NAMES = [
+    "Aminata Koné-Traoré",
+    "Jean-Baptiste Mukendi Kabongo",
+    "Fatoumata Binta Diallo",
+    "Moussa Sangaré",
+    "Awa Ndiaye",
+    "Kouadio Yao Emmanuel",
+    "Mariam Ouédraogo",
+    "Ibrahim Camara",
+    "Christelle Ngo Mbappe",
+    "Seydou Keïta",
+    "Aïssatou Bah",
+    "Koffi Mensah Agbeko",
+]
+
+# What may lie beyond the right edge without being cut off: Wagtail's own breadcrumb bar
+# scrolls by design (w-overflow-x-auto), and the off-canvas sidebar is moved out of view.
+WIDER_THAN_THE_SCREEN = """() => {
+  const width = window.innerWidth;
+  const scrollsByDesign = (element) => element.closest('.w-slim-header, [data-side-panel], .sidebar');
+  const wide = [];
+  for (const element of document.body.querySelectorAll('*')) {
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || box.right <= width + 0.5) continue;
+    const style = getComputedStyle(element);
+    if (style.visibility === 'hidden' || style.display === 'none') continue;
+    if (scrollsByDesign(element)) continue;
+    wide.push(`${element.tagName.toLowerCase()}.${[...element.classList].join('.')} `
+      + `right=${Math.round(box.right)} "${element.textContent.trim().slice(0, 40)}"`);
+  }
+  return wide;
+}"""
+
+
+@pytest.fixture
+def size():
+    return "tablet"
+
+
+@pytest.fixture
+def classroom(demo_site):
+    trainer = factories.StaffFactory(email="trainer.tablet@example.org", role=Role.TRAINER)
+    coordinator = factories.StaffFactory(email="coord.tablet@example.org", role=Role.COORDINATOR)
+    test = Assessment.objects.create(title="Test", kind=AssessmentKind.KNOWLEDGE, questions=[])
+    module = module_page("dp")
+    module.pre_test = module.post_test = test
+    module.save()
+    for day in range(1, 11):
+        lesson(module, day)
+    start = datetime.date.today() - datetime.timedelta(days=3)
+    cohort = factories.CohortFactory(
+        name="Rabat — Développement personnel, novembre",
+        orientation_point__city="Rabat",
+        trainers=[trainer],
+        module=module,
+        start_date=start,
+        end_date=start + datetime.timedelta(days=13),
+        capacity=20,
+        status="running",
+    )
+    factories.CohortFactory(
+        name="Casablanca — Entrepreneuriat et commercialisation",
+        orientation_point__city="Casablanca",
+        module=module,
+        status="planned",
+    )
+    trainees = [
+        factories.TraineeFactory(cohort=cohort, display_name=name, by=trainer) for name in NAMES
+    ]
+    for number, trainee in enumerate(trainees[:8]):
+        enrolment = trainee.enrolments.get()
+        SubmittedAttemptFactory(enrolment=enrolment, phase="pre", score_percent=30 + number)
+        if number < 4:
+            SubmittedAttemptFactory(enrolment=enrolment, phase="post", score_percent=60 + number)
+    return {"trainer": trainer, "coordinator": coordinator, "cohort": cohort, "trainees": trainees}
+
+
+def sign_in(tab: Tab, email: str) -> None:
+    page = tab.page
+    tab.open("/accounts/login/")
+    page.locator("input[name=login]").fill(email)
+    page.locator("input[name=password]").fill(factories.STAFF_PASSWORD)
+    page.get_by_role("button", name="Se connecter").tap()
+    expect(page).to_have_url(tab.url("/admin/"))
+
+
+def check_fits(tab: Tab, step: str) -> None:
+    """The tab's own checks (screenshot, page width, axe-core), then no single element that
+    goes past the right edge of the screen."""
+    assert tab.page.evaluate("[innerWidth, navigator.maxTouchPoints > 0]") == [800, True]
+    tab.check(f"admin-{step}")
+    wide = tab.page.evaluate(WIDER_THAN_THE_SCREEN)
+    assert not wide, f"{step}: elements wider than the screen:\n" + "\n".join(wide)
+
+
+def test_a_trainer_sees_the_dashboard_the_cohort_list_and_the_roster_whole(tab: Tab, classroom):
+    page = tab.page
+    cohort = classroom["cohort"]
+    sign_in(tab, "trainer.tablet@example.org")
+    expect(page.get_by_role("link", name=cohort.name)).to_be_visible()
+    check_fits(tab, "1-dashboard-trainer")
+
+    tab.open("/admin/cohorts/")
+    expect(page.get_by_role("link", name=cohort.name)).to_be_visible()
+    check_fits(tab, "2-cohort-list-trainer")
+
+    page.get_by_role("link", name=cohort.name).tap()
+    expect(page).to_have_url(tab.url(f"/admin/cohorts/{cohort.pk}/"))
+    roster = page.locator("table.lms-roster")
+    expect(roster.locator("tbody tr")).to_have_count(len(NAMES))
+    # Each trainee's progress: days done (4 of the module's 10) and both tests.
+    first = roster.locator("tbody tr").filter(has_text=NAMES[0])
+    expect(first).to_contain_text("0 sur 10")
+    expect(first).to_contain_text("Début\u00a0: 30\u00a0%")
+    expect(first).to_contain_text("Fin\u00a0: 60\u00a0%")
+    check_fits(tab, "3-roster-trainer")
+    # Every "Withdraw" button is whole and inside the screen.
+    for button in roster.get_by_role("link", name="Retirer").all():
+        box = button.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 800
+
+    first.get_by_role("link", name="Retirer").tap()
+    expect(page.get_by_label("Motif du retrait")).to_be_visible()
+    check_fits(tab, "4-withdraw-trainer")
+
+    page.get_by_role("button", name="Retirer de la cohorte").tap()
+    # Without a reason nothing changes: the field says what is missing.
+    expect(page.get_by_label("Motif du retrait")).to_have_attribute("aria-invalid", "true")
+    page.get_by_label("Motif du retrait").fill("Départ avancé")
+    page.get_by_role("button", name="Retirer de la cohorte").tap()
+    expect(page).to_have_url(tab.url(f"/admin/cohorts/{cohort.pk}/"))
+    expect(page.get_by_text(f"{NAMES[0]} ne suit plus cette cohorte.")).to_be_visible()
+
+    roster.get_by_role("link", name=NAMES[0]).tap()
+    expect(page.get_by_role("button", name="Réinscrire")).to_be_visible()
+    check_fits(tab, "5-trainee-trainer")
+    page.get_by_role("button", name="Réinscrire").tap()
+    expect(page.get_by_text(f"{NAMES[0]} suit de nouveau la cohorte")).to_be_visible()
+
+    tab.open(f"/admin/cohorts/{cohort.pk}/results/")
+    check_fits(tab, "6-results-trainer")
+    tab.assert_stayed_local()
+
+
+def test_a_coordinator_sees_the_dashboard_the_cohort_list_and_the_audit_log_whole(
+    tab: Tab, classroom
+):
+    page = tab.page
+    cohort = classroom["cohort"]
+    sign_in(tab, "coord.tablet@example.org")
+    expect(page.get_by_role("link", name=cohort.name)).to_be_visible()
+    check_fits(tab, "7-dashboard-coordinator")
+
+    tab.open("/admin/cohorts/")
+    expect(page.get_by_role("link", name="Casablanca — Entrepreneuriat et commercialisation"))
+    check_fits(tab, "8-cohort-list-coordinator")
+
+    tab.open(f"/admin/cohorts/{cohort.pk}/")
+    check_fits(tab, "9-roster-coordinator")
+
+    tab.open("/admin/audit/")
+    expect(page.get_by_text("apprenants\u00a0: 12").first).to_be_visible()
+    check_fits(tab, "10-audit-coordinator")
+    tab.assert_stayed_local()
