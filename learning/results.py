@@ -419,7 +419,8 @@ def scale_chart(item: ScaleItem) -> BarChart:
             [
                 (
                     count,
-                    _("%(answer)s\u00a0: %(count)s réponse(s)") % {"answer": answer, "count": count},
+                    _("%(answer)s\u00a0: %(count)s réponse(s)")
+                    % {"answer": answer, "count": count},
                     f"bar-scale-{answer}",
                     str(count),
                 )
