@@ -53,7 +53,7 @@ class WithdrawForm(forms.Form):
         max_length=200,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_(
-            "Par exemple\u00a0: «\u00a0départ avancé\u00a0», «\u00a0ne souhaite plus "
-            "suivre\u00a0». Aucune information médicale ou juridique."
+            "Par exemple : « départ avancé », « ne souhaite plus "
+            "suivre ». Aucune information médicale ou juridique."
         ),
     )

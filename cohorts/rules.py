@@ -99,6 +99,6 @@ class AlreadyWithdrawn(ValidationError):
 class NotWithdrawn(ValidationError):
     def __init__(self):
         super().__init__(
-            _("Cet apprenant suit encore la cohorte\u00a0: il n'y a rien à réinscrire."),
+            _("Cet apprenant suit encore la cohorte : il n'y a rien à réinscrire."),
             code="not_withdrawn",
         )

@@ -376,17 +376,17 @@ def _bar_chart(
 
 
 def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{decimal(round(value, 1))}\u00a0%"
+    return "—" if value is None else f"{decimal(round(value, 1))} %"
 
 
 def pre_post_chart(results: CohortResults) -> BarChart:
     groups = []
     for row in results.rows:
-        pre_title = _("%(name)s — début\u00a0: %(score)s") % {
+        pre_title = _("%(name)s — début : %(score)s") % {
             "name": row.name,
             "score": _percent(row.pre),
         }
-        post_title = _("%(name)s — fin\u00a0: %(score)s") % {
+        post_title = _("%(name)s — fin : %(score)s") % {
             "name": row.name,
             "score": _percent(row.post),
         }
@@ -419,8 +419,7 @@ def scale_chart(item: ScaleItem) -> BarChart:
             [
                 (
                     count,
-                    _("%(answer)s\u00a0: %(count)s réponse(s)")
-                    % {"answer": answer, "count": count},
+                    _("%(answer)s : %(count)s réponse(s)") % {"answer": answer, "count": count},
                     f"bar-scale-{answer}",
                     str(count),
                 )

@@ -33,8 +33,8 @@ def _test_line(phase: str, attempt) -> str:
         score = attempt["score"]
         if attempt["points"] is not None and attempt["max_points"] is not None:
             score = gains.exact_percent(attempt["points"], attempt["max_points"])
-        state = "✓" if score is None else f"{decimal(round(score, 1))}\u00a0%"
-    return _("%(phase)s\u00a0: %(state)s") % {"phase": label, "state": state}
+        state = "✓" if score is None else f"{decimal(round(score, 1))} %"
+    return _("%(phase)s : %(state)s") % {"phase": label, "state": state}
 
 
 def roster_columns(cohort, enrolments) -> list[RosterColumn]:

@@ -134,7 +134,7 @@ def _value_text(key: str, value) -> str:
         if label is not None:
             return str(label)
         if key == "reason":
-            return pgettext("texte cité", "«\u00a0%(text)s\u00a0»") % {"text": value}
+            return pgettext("texte cité", "« %(text)s »") % {"text": value}
     return str(value)
 
 
@@ -143,7 +143,7 @@ def describe(data) -> list[str]:
     if not isinstance(data, Mapping):
         return [str(data)] if data else []
     return [
-        pgettext("détail du journal d'audit", "%(label)s\u00a0: %(value)s")
+        pgettext("détail du journal d'audit", "%(label)s : %(value)s")
         % {"label": DETAIL_LABELS.get(key, key), "value": _value_text(key, value)}
         for key, value in data.items()
     ]

@@ -8,7 +8,7 @@ from django import template
 from django.contrib.staticfiles import finders
 from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext, pgettext_lazy
 
 register = template.Library()
 
@@ -36,7 +36,12 @@ def inline_static(path: str):
 # never part at the end of a line (non-breaking spaces), and the month names come from
 # Django's own translations (the "N" and "F" date formats).
 
+# Translatable strings hold the no-break space itself, not "\u00a0": xgettext copies the escape
+# as it is, and the catalogue would then never match the string.
 NBSP = "\u00a0"
+# Django abbreviates January and February "jan." and "fév."; French typography writes "janv."
+# and "févr.": locale/fr corrects Django's two strings, marked here so makemessages keeps them.
+CORRECTED_MONTHS = (pgettext_lazy("abbrev. month", "Jan."), pgettext_lazy("abbrev. month", "Feb."))
 
 
 def _day(value: datetime.date) -> str:
@@ -77,13 +82,13 @@ def date_range(start, end) -> str:
         return short_date(start)
     if (start.year, start.month) == (end.year, end.month):
         # Within a month, French writes "3 – 14 nov." and English "3–14 Nov.".
-        pattern = pgettext("dates dans un même mois", "%(start)s\u00a0– %(end)s")
+        pattern = pgettext("dates dans un même mois", "%(start)s – %(end)s")
         first = _day(start)
     elif start.year == end.year:
-        pattern = pgettext("dates d'une même année", "%(start)s\u00a0– %(end)s")
+        pattern = pgettext("dates d'une même année", "%(start)s – %(end)s")
         first = _day_month(start, "N")
     else:
-        pattern = pgettext("dates de deux années", "%(start)s\u00a0– %(end)s")
+        pattern = pgettext("dates de deux années", "%(start)s – %(end)s")
         first = short_date(start)
     return pattern % {"start": first, "end": short_date(end)}
 

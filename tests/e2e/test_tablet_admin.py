@@ -35,11 +35,11 @@ NAMES = [
     "Koffi Mensah Agbeko",
 ]
 
-# What may lie beyond the right edge without being cut off: Wagtail's own breadcrumb bar
-# scrolls by design (w-overflow-x-auto), and the off-canvas sidebar is moved out of view.
+# What may lie beyond the right edge without being cut off: only Wagtail's own header, whose
+# breadcrumb bar scrolls sideways by design (w-overflow-x-auto) and holds a long cohort name.
 WIDER_THAN_THE_SCREEN = """() => {
   const width = window.innerWidth;
-  const scrollsByDesign = (element) => element.closest('.w-slim-header, [data-side-panel], .sidebar');
+  const scrollsByDesign = (element) => element.closest('.w-slim-header');
   const wide = [];
   for (const element of document.body.querySelectorAll('*')) {
     const box = element.getBoundingClientRect();
