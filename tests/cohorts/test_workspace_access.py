@@ -312,3 +312,15 @@ def test_each_persona_gets_the_expected_answer_from_every_trainee_area_url(
     sign_in_as(client, request, persona)
     got = answers(client, trainee_area_urls(trainee, lesson))
     assert got == {name: expected_in_trainee_area(persona, name) for name in got}
+
+
+def test_the_cohort_list_csv_opens_in_a_french_spreadsheet(client, coordinator, cohort):
+    client.force_login(coordinator)
+
+    response = client.get(reverse("cohorts:index") + "?export=csv")
+
+    content = b"".join(response.streaming_content)
+    assert content.startswith(b"\xef\xbb\xbf")  # UTF-8 with a BOM: Excel reads the accents
+    header, row = content.decode("utf-8-sig").splitlines()[:2]
+    assert header.split(";")[:3] == ["Cohorte", "Module", "Point d'orientation"]
+    assert row.split(";")[0] == cohort.name

@@ -4,8 +4,10 @@ import pytest
 from django.urls import reverse
 
 from content.qr import is_scan, scan_url
+from content.wagtail_hooks import _qr_button
 from tests.content.factories import english_guide, french_guide
 from tests.content.pdfs import decode_qr_codes, svg_to_pdf
+from tests.permissions import PERSONAS, answer, sign_in_as
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +75,43 @@ def test_only_the_exact_scan_marker_is_a_scan(rf, query, counted):
 
 def test_a_post_is_never_a_scan(rf):
     assert is_scan(rf.post("/fr/guides/mali/?qr=1")) is False
+
+
+QR_ANSWERS = {
+    "anonymous": "login",
+    "trainee": "login",
+    "other_trainee": "login",
+    "trainer": "denied",
+    "other_trainer": "denied",
+    "coordinator": "ok",
+    "editor": "ok",
+}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_coordinators_and_editors_open_a_pages_qr_code(client, request, persona):
+    sign_in_as(client, request, persona)
+    guide = french_guide()
+
+    got = {
+        answer(client.get(reverse("content_page_qr", args=[guide.id]))),
+        answer(client.get(reverse("content_page_qr_svg", args=[guide.id]))),
+    }
+
+    assert got == {QR_ANSWERS[persona]}
+
+
+def test_a_coordinator_prints_a_pages_poster(client, coordinator):
+    client.force_login(coordinator)
+
+    response = client.get(reverse("content_page_poster", args=[french_guide().id]))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+
+
+def test_the_qr_button_is_offered_to_coordinators_not_trainers(coordinator, trainer):
+    guide = french_guide()
+
+    assert _qr_button(guide, coordinator) is not None
+    assert _qr_button(guide, trainer) is None

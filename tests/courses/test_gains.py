@@ -135,3 +135,11 @@ def test_cohort_gains_with_only_perfect_pre_tests_have_no_gain():
 )
 def test_percent_satisfied_is_the_share_answering_4_or_5(answers, expected):
     assert gains.percent_satisfied(answers) == expected
+
+
+def test_gains_come_from_the_unrounded_scores():
+    pre, post = gains.exact_percent(4, 15), gains.exact_percent(8, 15)  # 26.67 % and 53.33 %
+
+    assert gains.score_percent(4, 15) == 26.7 and gains.score_percent(8, 15) == 53.3
+    assert gains.absolute_gain(pre, post) == 26.7  # not 53.3 − 26.7 = 26.6
+    assert gains.cohort_gains([(pre, post)]).mean_absolute_gain == 26.7

@@ -349,3 +349,18 @@ def test_from_five_answers_the_survey_is_shown(client, trainer, scored_cohort):
     page = _page(client, trainer, scored_cohort).get_text()
     assert "Moins de 5 réponses" not in page
     assert "Cinquième réponse" in page
+
+
+def test_a_gain_is_computed_from_the_unrounded_scores(client, trainer, cohort):
+    profile = factories.TraineeFactory(cohort=cohort, display_name="Awa", by=trainer)
+    enrolment = profile.enrolments.get()
+    for phase, points, score in (("pre", 4, 26.7), ("post", 8, 53.3)):
+        SubmittedAttemptFactory(
+            enrolment=enrolment, phase=phase, points=points, max_points=15, score=score
+        )
+
+    soup = _page(client, trainer, cohort)
+    rows = _csv(client.get(reverse("learning_cohort_results_csv", args=[cohort.pk])))
+
+    assert _figure(soup, "mean_absolute_gain") == "26,7"  # 53.33 − 26.67, not 53.3 − 26.7
+    assert rows[1][:5] == ["Awa", "inscrit", "26,7", "53,3", "26,7"]

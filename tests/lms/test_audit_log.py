@@ -5,7 +5,9 @@ import io
 import openpyxl
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
+from cohorts import services
 from lms import audit
 from tests.permissions import PERSONAS, answer, sign_in_as
 
@@ -66,3 +68,22 @@ def test_only_coordinators_open_the_audit_log(client, request, persona, viewed):
 
     expected = {"coordinator": "ok", "anonymous": "login", "trainee": "login"}
     assert got == expected.get(persona, "login" if "trainee" in persona else "denied")
+
+
+def test_details_read_as_phrases_in_the_readers_language(client, coordinator, trainer, cohort):
+    services.viewed_roster(by=trainer, cohort=cohort, trainees=[7, 3])
+    audit.record(trainer, audit.Action.EXPORTED, cohort, document="login cards")
+    audit.record(trainer, audit.Action.WITHDRAWN, cohort, cohort=cohort.pk, reason="Départ")
+    client.force_login(coordinator)
+
+    french = " ".join(client.get(reverse("lms_audit_log")).content.decode().split())
+    with translation.override("en"):
+        entries = list(audit.entries().filter(object_id=str(cohort.pk)).order_by("pk"))
+        english = [" · ".join(audit.describe(entry.data)) for entry in entries]
+
+    assert "apprenants : 2 (#3, #7)" in french.replace("\u00a0", " ")
+    assert "document : cartes de connexion" in french.replace("\u00a0", " ")
+    assert "motif : « Départ »" in french.replace("\u00a0", " ")
+    assert "trainees: 2 (#3, #7)" in english
+    assert "document: login cards" in english
+    assert f"cohort: #{cohort.pk} · reason: “Départ”" in english
