@@ -20,7 +20,7 @@ from wagtail import hooks
 
 from cohorts import services
 from cohorts.forms import PicturePasswordForm, TraineeForm, WithdrawForm
-from cohorts.models import ConsentRecord
+from cohorts.models import ConsentRecord, EnrolmentStatus
 from cohorts.permissions import (
     cohort_policy,
     enrolment_policy,
@@ -28,6 +28,7 @@ from cohorts.permissions import (
     get_enrolment_for_user,
     get_trainee_for_user,
 )
+from cohorts.rules import AlreadyWithdrawn
 
 # A freshly set PIN is shown once, on the next page, then forgotten.
 PIN_SESSION_KEY = "cohorts:new-credentials"
@@ -185,6 +186,9 @@ def trainee_picture_password(request, pk: int):
 def enrolment_withdraw(request, pk: int):
     """GET: a confirmation asking why; POST: the withdrawal, with its reason (audited)."""
     enrolment = get_enrolment_for_user(request.user, pk, "change")
+    if request.method == "GET" and enrolment.status == EnrolmentStatus.WITHDRAWN:
+        messages.info(request, AlreadyWithdrawn().messages[0])
+        return redirect("cohorts:trainee", pk=enrolment.trainee_id)
     form = WithdrawForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":

@@ -6,8 +6,10 @@ object's history screen reads it, so a second table would split the trail in two
 are registered beside Wagtail's (``register_actions``, called from lms/wagtail_hooks.py).
 
 An entry names its subject by type and id only: its label is "apprenant #12", never the
-person's name, and ``data`` holds ids. Anonymising a trainee later changes the trainee's own
-row and nothing here.
+person's name, and ``data`` holds ids and codes (the one free text is a withdrawal's reason,
+which the form asks to keep free of personal details). Anonymising a trainee later changes the
+trainee's own row and nothing here. The screen shows ``data`` as phrases in the reader's
+language (``describe``).
 """
 
 from collections.abc import Mapping

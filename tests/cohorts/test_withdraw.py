@@ -152,3 +152,15 @@ def test_who_may_reenrol_a_trainee(persona, client, request, trainer, trainee, o
 
     assert got == EXPECTED[persona]
     assert _status(trainee) == ("enrolled" if got == "ok" else "withdrawn")
+
+
+def test_opening_the_withdrawal_of_a_withdrawn_trainee_leads_to_their_record(
+    client, trainer, trainee
+):
+    services.withdraw(by=trainer, enrolment=trainee.enrolments.get(), reason="Départ")
+    client.force_login(trainer)
+
+    response = client.get(_withdraw_url(trainee))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("cohorts:trainee", args=[trainee.pk])
