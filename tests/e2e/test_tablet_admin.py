@@ -163,6 +163,8 @@ def test_a_trainer_sees_the_dashboard_the_cohort_list_and_the_roster_whole(tab: 
 
     tab.open(f"/admin/cohorts/{cohort.pk}/results/")
     check_fits(tab, "6-results-trainer")
+    tab.open(f"/admin/cohorts/{cohort.pk}/import/")
+    check_fits(tab, "6b-import-trainer")
     tab.assert_stayed_local()
 
 
