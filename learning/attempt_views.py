@@ -5,9 +5,6 @@ autosaves through ``save`` (JSON, version-checked) and keeps offline drafts on t
 (lms/static/js/offline-queue.js). Surveys are never saved on the server before they are sent.
 """
 
-import json
-
-from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +15,7 @@ from wagtail.models import Locale
 from courses.scoring import AnswerError, answers_from_form, form_field
 from learning import services
 from learning.decorators import trainee_required
+from learning.json_body import BadBody, read_json_object, read_version
 from learning.permissions import get_enrolment_for_learner
 
 SURVEY = services.SURVEY
@@ -127,6 +125,11 @@ def _json_error(message: str, status: int = 400, **extra) -> JsonResponse:
 def save(request, trainee, enrolment_id: int, phase: str):
     """Autosave: JSON {version, answers} in, {version} out; 409 with the server's answers."""
     _check_phase(phase)
+    try:
+        payload = read_json_object(request)
+        version = read_version(payload)
+    except BadBody as error:
+        return _json_error(error.message)
     enrolment = get_enrolment_for_learner(request.user, enrolment_id)
     if phase == SURVEY:
         # Nothing of a survey is kept with the enrolment before it is sent, anonymously.
@@ -134,13 +137,6 @@ def save(request, trainee, enrolment_id: int, phase: str):
     attempt = services.get_or_start_attempt(enrolment, phase)
     if attempt is None:
         return _json_error(_("Ce test n'existe pas."), status=404)
-    try:
-        payload = json.loads(request.body)
-    except (ValueError, RequestDataTooBig):
-        return _json_error(_("Les réponses envoyées sont illisibles."))
-    version = payload.get("version") if isinstance(payload, dict) else None
-    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        return _json_error(_("Les réponses envoyées sont illisibles."))
     try:
         attempt = services.save_answers(attempt, payload.get("answers"), version)
     except AnswerError as error:
