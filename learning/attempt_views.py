@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale
 
@@ -59,8 +60,25 @@ def _draft_key(enrolment, phase: str) -> str:
     return f"assessment-{enrolment.pk}-{phase}"
 
 
+def _unanswered_message(count: int) -> str:
+    return ngettext(
+        "%(count)s question sans réponse. Envoyer quand même ?",
+        "%(count)s questions sans réponse. Envoyer quand même ?",
+        count,
+    ) % {"count": count}
+
+
 def _form_page(
-    request, enrolment, phase, assessment, answers, version, errors=None, conflict=False, status=200
+    request,
+    enrolment,
+    phase,
+    assessment,
+    answers,
+    version,
+    errors=None,
+    conflict=False,
+    unanswered=0,
+    status=200,
 ):
     shown = _translated(assessment)
     errors = errors or {}
@@ -84,6 +102,13 @@ def _form_page(
             "version": version,
             "errors": errors,
             "conflict": conflict,
+            # The plain form's confirmation step, and the same question asked by
+            # assessment.js before it sends (one message per possible count: plural rules
+            # stay with gettext).
+            "unanswered": _unanswered_message(unanswered) if unanswered else "",
+            "unanswered_messages": {
+                count: _unanswered_message(count) for count in range(1, len(questions) + 1)
+            },
             "draft_key": _draft_key(enrolment, phase),
             # Survey drafts never reach the server: the page keeps them on the tablet only.
             "save_url": ""
@@ -167,12 +192,18 @@ def _posted_version(request) -> int | None:
         return None
 
 
+def _unanswered(questions, answers: dict) -> int:
+    return sum(1 for question in questions if question.id not in answers)
+
+
 @require_POST
 @trainee_required
 def submit(request, trainee, enrolment_id: int, phase: str):
+    """Sends the answers; with unanswered questions, asks first (``confirm_unanswered``)."""
     _check_phase(phase)
     enrolment = get_enrolment_for_learner(request.user, enrolment_id)
     page = redirect("learn_assessment", enrolment.pk, phase)
+    confirmed = request.POST.get("confirm_unanswered") == "1"
     if phase == SURVEY:
         survey = services.assessment_for(enrolment, phase)
         if survey is None:
@@ -185,6 +216,10 @@ def submit(request, trainee, enrolment_id: int, phase: str):
             return _form_page(
                 request, enrolment, phase, survey, {}, 0, errors=error.errors, status=400
             )
+        missing = _unanswered(survey.questions, answers)
+        if missing and not confirmed:
+            # Shown again as answered; nothing of a survey is kept before it is sent.
+            return _form_page(request, enrolment, phase, survey, answers, 0, unanswered=missing)
         services.submit_survey(enrolment, survey, answers)
         return page
 
@@ -194,9 +229,26 @@ def submit(request, trainee, enrolment_id: int, phase: str):
     if attempt.is_submitted:
         return page
     questions = attempt.assessment.questions
+    version = _posted_version(request)
     try:
         answers = answers_from_form(questions, request.POST)
-        services.submit_attempt(attempt, answers, _posted_version(request), by=request.user)
+        missing = _unanswered(questions, answers)
+        if missing and not confirmed:
+            # Kept as an autosave would (nothing is lost if the trainee leaves), then asked.
+            if version is not None:
+                attempt = services.save_answers(attempt, answers, version)
+            return _form_page(
+                request,
+                enrolment,
+                phase,
+                attempt.assessment,
+                attempt.answers if version is not None else answers,
+                attempt.version,
+                unanswered=missing,
+            )
+        services.submit_attempt(attempt, answers, version, by=request.user)
+    except services.AlreadySubmitted:
+        return page
     except AnswerError as error:
         return _form_page(
             request,

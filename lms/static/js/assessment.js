@@ -61,11 +61,46 @@
     apply: apply,
   });
 
+  // Questions left blank: asked first, in a dialog of the page (the server asks the same in
+  // the plain form, with the same messages: #unanswered-messages, one per count).
+  var dialog = document.querySelector("[data-unanswered-dialog]");
+  var messages = {};
+  try {
+    messages = JSON.parse(document.getElementById("unanswered-messages").textContent);
+  } catch (error) {
+    // No messages: the server asks instead.
+  }
+  var confirmedUnanswered = false;
+
+  function unanswered() {
+    var answers = serialize();
+    return questions().filter(function (question) {
+      return !(question.getAttribute("data-question") in answers);
+    });
+  }
+
+  function askUnanswered(blank) {
+    if (!dialog || typeof dialog.showModal !== "function" || !messages[blank.length]) return false;
+    dialog.querySelector("[data-unanswered-text]").textContent = messages[blank.length];
+    dialog.querySelector("[data-unanswered-back]").onclick = function () {
+      dialog.close();
+      var first = blank[0].querySelector("input, textarea");
+      blank[0].scrollIntoView({ block: "center" });
+      if (first) first.focus({ preventScroll: true });
+    };
+    dialog.querySelector("[data-unanswered-send]").onclick = function () {
+      dialog.close();
+      confirmedUnanswered = true;
+      send();
+    };
+    dialog.showModal();
+    return true;
+  }
+
   // Send the last answers before the form itself; never submit over a conflict or offline.
   var submitting = false;
-  form.addEventListener("submit", function (event) {
-    if (submitting) return;
-    event.preventDefault();
+
+  function send() {
     if (window.OfflineQueue.isOffline()) {
       queue.show("submit-offline");
       return;
@@ -73,9 +108,30 @@
     queue.flush().then(function (saved) {
       if (!saved && (queue.conflicted || queue.rejected)) return;
       // Not saved for another reason (server unreachable): the form carries every answer.
+      if (confirmedUnanswered) {
+        var flag = document.createElement("input");
+        flag.type = "hidden";
+        flag.name = "confirm_unanswered";
+        flag.value = "1";
+        form.appendChild(flag);
+      }
       submitting = true;
       form.submit();
     });
+  }
+
+  form.addEventListener("submit", function (event) {
+    if (submitting) return;
+    event.preventDefault();
+    if (event.submitter && event.submitter.name === "confirm_unanswered") confirmedUnanswered = true;
+    if (window.OfflineQueue.isOffline()) {
+      queue.show("submit-offline");
+      return;
+    }
+    var blank = unanswered();
+    if (blank.length && !confirmedUnanswered && askUnanswered(blank)) return;
+    // Without a dialog the form goes as it is, and the server asks.
+    send();
   });
 
   // "Écouter": the question (or its read-aloud text) then its answers, in the page's language.
