@@ -10,11 +10,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale
 
 from courses.scoring import AnswerError, answers_from_form, form_field
-from learning import services
+from learning import delivery, services
 from learning.decorators import trainee_required
 from learning.json_body import BadBody, read_json_object, read_version
 from learning.permissions import get_enrolment_for_learner
@@ -60,6 +61,15 @@ def _draft_key(enrolment, phase: str) -> str:
     return f"assessment-{enrolment.pk}-{phase}"
 
 
+def _delivery(request, attempt) -> dict:
+    """What the page's offline queue needs to deliver answers left after a sign-out."""
+    return {
+        "url": reverse("learn_deliver"),
+        "token": delivery.token_for(attempt, request.user.pk),
+        "key": delivery.key_for(attempt, request.user.pk),
+    }
+
+
 def _unanswered_message(count: int) -> str:
     return ngettext(
         "%(count)s question sans réponse. Envoyer quand même ?",
@@ -79,6 +89,7 @@ def _form_page(
     conflict=False,
     unanswered=0,
     status=200,
+    attempt=None,
 ):
     shown = _translated(assessment)
     errors = errors or {}
@@ -114,6 +125,7 @@ def _form_page(
             "save_url": ""
             if phase == SURVEY
             else reverse("learn_assessment_save", args=[enrolment.pk, phase]),
+            "delivery": None if attempt is None else _delivery(request, attempt),
         },
         status=status,
     )
@@ -137,7 +149,13 @@ def assessment_page(request, trainee, enrolment_id: int, phase: str):
     if attempt.is_submitted:
         return _done(request, enrolment, phase, attempt)
     return _form_page(
-        request, enrolment, phase, attempt.assessment, attempt.answers, attempt.version
+        request,
+        enrolment,
+        phase,
+        attempt.assessment,
+        attempt.answers,
+        attempt.version,
+        attempt=attempt,
     )
 
 
@@ -245,6 +263,7 @@ def submit(request, trainee, enrolment_id: int, phase: str):
                 attempt.answers if version is not None else answers,
                 attempt.version,
                 unanswered=missing,
+                attempt=attempt,
             )
         services.submit_attempt(attempt, answers, version, by=request.user)
     except services.AlreadySubmitted:
@@ -259,6 +278,7 @@ def submit(request, trainee, enrolment_id: int, phase: str):
             attempt.version,
             errors=error.errors,
             status=400,
+            attempt=attempt,
         )
     except services.VersionConflict as conflict:
         current = conflict.attempt
@@ -271,5 +291,27 @@ def submit(request, trainee, enrolment_id: int, phase: str):
             current.version,
             conflict=True,
             status=409,
+            attempt=current,
         )
     return page
+
+
+@csrf_exempt  # authenticated by the token in the body, never by a cookie: see delivery.py
+@require_POST
+def deliver(request):
+    """Answers a tablet kept after its trainee signed out: {token, iv, data} in.
+
+    200 when the server has them (now or already), 409 when they are superseded (newer
+    answers, or the test sent) and 400 when they can never be kept: in both cases the tablet
+    forgets them. Anything else (offline, 5xx) and it tries again later.
+    """
+    try:
+        sent = delivery.open_delivery(read_json_object(request))
+        attempt = services.save_answers(sent.attempt, sent.answers, sent.version)
+    except BadBody as error:
+        return _json_error(error.message)
+    except AnswerError as error:
+        return _json_error(error.message, errors=error.errors)
+    except (services.VersionConflict, services.AlreadySubmitted):
+        return _json_error(_("Des réponses plus récentes sont déjà enregistrées."), status=409)
+    return JsonResponse({"version": attempt.version})

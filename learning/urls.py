@@ -6,6 +6,8 @@ from learning import attempt_views, views
 urlpatterns = [
     path("", views.home, name="learn_home"),
     path("lessons/<int:lesson_id>/done/", views.lesson_done, name="learn_lesson_done"),
+    # Answers left on a tablet after a sign-out (learning/delivery.py); no session needed.
+    path("deliver/", attempt_views.deliver, name="learn_deliver"),
     # Pre-test, post-test and satisfaction survey.
     path(
         "assessments/<int:enrolment_id>/<str:phase>/",

@@ -59,6 +59,11 @@
     version: form.getAttribute("data-version"),
     serialize: serialize,
     apply: apply,
+    delivery: {
+      url: form.getAttribute("data-deliver-url"),
+      token: form.getAttribute("data-delivery-token"),
+      key: form.getAttribute("data-draft-key"),
+    },
   });
 
   // Questions left blank: asked first, in a dialog of the page (the server asks the same in
