@@ -5,11 +5,13 @@ autosaves through ``save`` (JSON, version-checked) and keeps offline drafts on t
 (lms/static/js/offline-queue.js). Surveys are never saved on the server before they are sent.
 """
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale
@@ -21,6 +23,8 @@ from learning.json_body import BadBody, read_json_object, read_version
 from learning.permissions import get_enrolment_for_learner
 
 SURVEY = services.SURVEY
+#: The service worker's copies of test pages (deleted at sign-out by offline-queue.js).
+PAGE_CACHE = "foras-pages"
 
 
 def _check_phase(phase: str) -> None:
@@ -315,3 +319,15 @@ def deliver(request):
     except (services.VersionConflict, services.AlreadySubmitted):
         return _json_error(_("Des réponses plus récentes sont déjà enregistrées."), status=409)
     return JsonResponse({"version": attempt.version})
+
+
+@never_cache
+@require_GET
+def service_worker(request):
+    """Lets a test page reloaded offline come back (templates/learning/offline-sw.js)."""
+    return render(
+        request,
+        "learning/offline-sw.js",
+        {"cache_name": PAGE_CACHE, "idle_seconds": settings.TRAINEE_IDLE_SECONDS},
+        content_type="text/javascript",
+    )

@@ -66,6 +66,23 @@
     },
   });
 
+  // Offline, a reload of this page comes back from the service worker's copy (and the
+  // answers from the queue's outbox).
+  var worker = form.getAttribute("data-service-worker");
+  if (worker && "serviceWorker" in navigator) {
+    navigator.serviceWorker
+      .register(worker)
+      .then(function () { return navigator.serviceWorker.ready; })
+      .then(function (registration) {
+        if (!navigator.serviceWorker.controller && registration.active) {
+          registration.active.postMessage({ keep: window.location.pathname });
+        }
+      })
+      .catch(function () {
+        // No worker (private mode, plain HTTP): a reload offline is the browser's error page.
+      });
+  }
+
   // Questions left blank: asked first, in a dialog of the page (the server asks the same in
   // the plain form, with the same messages: #unanswered-messages, one per count).
   var dialog = document.querySelector("[data-unanswered-dialog]");

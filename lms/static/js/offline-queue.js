@@ -241,7 +241,10 @@
     var queue = this;
     this.restoring = this.stored().then(function (draft) {
       if (!draft || !draft.dirty || queue.dirty) return;
-      if (!queue.saveUrl || draft.version === queue.version) {
+      // A newer version than the page's: the page is a copy kept from earlier (reloaded
+      // offline), and the draft was based on what the server had since.
+      if (!queue.saveUrl || draft.version >= queue.version) {
+        if (draft.version > queue.version) queue.setVersion(draft.version);
         queue.apply(queue.form, draft.data);
         queue.dirty = true;
         if (!queue.saveUrl) queue.show("local");
@@ -466,6 +469,20 @@
       return written;
     });
     sealed = true;
+    // The service worker's copies of this trainee's pages (templates/learning/offline-sw.js).
+    var pages = window.caches
+      ? window.caches
+          .keys()
+          .then(function (names) {
+            return Promise.all(
+              names
+                .filter(function (name) { return name.indexOf("foras-") === 0; })
+                .map(function (name) { return window.caches.delete(name); })
+            );
+          })
+          .catch(function () {})
+      : null;
+    writes.push(pages);
     return Promise.all(writes).then(function () {
       ["localStorage", "sessionStorage"].forEach(function (storageName) {
         try {
