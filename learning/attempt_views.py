@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale
@@ -172,11 +172,6 @@ def _json_error(message: str, status: int = 400, **extra) -> JsonResponse:
 def save(request, trainee, enrolment_id: int, phase: str):
     """Autosave: JSON {version, answers} in, {version} out; 409 with the server's answers."""
     _check_phase(phase)
-    try:
-        payload = read_json_object(request)
-        version = read_version(payload)
-    except BadBody as error:
-        return _json_error(error.message)
     enrolment = get_enrolment_for_learner(request.user, enrolment_id)
     if phase == SURVEY:
         # Nothing of a survey is kept with the enrolment before it is sent, anonymously.
@@ -184,6 +179,11 @@ def save(request, trainee, enrolment_id: int, phase: str):
     attempt = services.get_or_start_attempt(enrolment, phase)
     if attempt is None:
         return _json_error(_("Ce test n'existe pas."), status=404)
+    try:
+        payload = read_json_object(request)
+        version = read_version(payload)
+    except BadBody as error:
+        return _json_error(error.message)
     try:
         attempt = services.save_answers(attempt, payload.get("answers"), version)
     except AnswerError as error:
@@ -310,7 +310,7 @@ def deliver(request):
     forgets them. Anything else (offline, 5xx) and it tries again later.
     """
     try:
-        sent = delivery.open_delivery(read_json_object(request))
+        sent = delivery.open_delivery(read_json_object(request), secure=request.is_secure())
         attempt = services.save_answers(sent.attempt, sent.answers, sent.version)
     except BadBody as error:
         return _json_error(error.message)
@@ -321,7 +321,9 @@ def deliver(request):
     return JsonResponse({"version": attempt.version})
 
 
-@never_cache
+# Browsers check a service worker for updates on every page of its scope; cached for a day
+# (their own cap), that costs one request a day, not one per page.
+@cache_control(max_age=24 * 3600)
 @require_GET
 def service_worker(request):
     """Lets a test page reloaded offline come back (templates/learning/offline-sw.js)."""

@@ -16,8 +16,9 @@ test page carries, for its attempt only:
   any page — the sign-in page included — and which only the server can open.
 
 Browsers offer WebCrypto only in a secure context (HTTPS, or localhost in development);
-elsewhere the tablet sends the answers in clear with the token (``answers`` and
-``version``), never showing them on any page.
+elsewhere the tablet keeps and sends the answers in clear with the token (``answers`` and
+``version``), never showing them on any page. Over HTTPS every tablet encrypts, so answers
+in clear are refused there: the token alone (readable on the tablet) cannot write anything.
 """
 
 import base64
@@ -82,8 +83,9 @@ class Delivery:
         self.answers = answers
 
 
-def open_delivery(body: dict) -> Delivery:
-    """The delivery in ``body``: {token, iv, data} or {token, version, answers}.
+def open_delivery(body: dict, *, secure: bool = False) -> Delivery:
+    """The delivery in ``body``: {token, iv, data}, or {token, version, answers} unless
+    ``secure`` (the request came over HTTPS, where every browser has WebCrypto).
 
     BadBody for a token that is forged, expired or for an attempt gone, and for anything
     that does not decrypt and parse.
@@ -114,6 +116,8 @@ def open_delivery(body: dict) -> Delivery:
         except InvalidTag:
             raise BadBody(_("Les réponses envoyées sont illisibles.")) from None
         payload = parse_object(plain)
+    elif secure:
+        raise BadBody(_("Les réponses envoyées sont illisibles."))
     else:
         payload = body
     return Delivery(attempt, read_version(payload), payload.get("answers"))

@@ -1,8 +1,8 @@
 """Reading the JSON a tablet posts (autosave, the offline outbox), with bounds.
 
 Every body that is not a small, shallow JSON object of UTF-8 text is refused with
-``BadBody`` (the view answers 400 with its message) before anything is read from the
-database: too large, too deep (``json.loads`` would raise ``RecursionError``), not UTF-8,
+``BadBody`` (the view answers 400 with its message) before anything is changed:
+too large, too deep (``json.loads`` would raise ``RecursionError``), not UTF-8,
 ``NaN``/``Infinity``, a NUL character (PostgreSQL cannot store one in ``jsonb``), a wrong
 content type, or anything but an object at the top. What the object's fields mean is checked
 by the caller (``version`` with ``read_version``, answers by courses/scoring.py).

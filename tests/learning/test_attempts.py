@@ -218,7 +218,6 @@ def test_garbage_is_refused_with_a_clear_400_and_changes_nothing(
     client, trainee, enrolment, payload
 ):
     client.force_login(trainee.user)
-    get_or_start_attempt(enrolment, "pre")
 
     response = post_json(client, urls(enrolment)["save"], payload)
 

@@ -165,3 +165,30 @@ def test_the_test_page_carries_a_token_and_a_key_for_its_attempt_only(
     assert delivery.key_for(theirs, classmate.user_id) != form["data-draft-key"]
     payload = json.dumps({"version": 0, "answers": {}}).encode()
     assert post(client, delivery.encrypt(form["data-delivery-token"], payload)).status_code == 200
+
+
+def test_over_https_answers_in_clear_are_refused(client, attempt, single):
+    token = delivery.token_for(attempt, attempt.enrolment.trainee.user_id)
+    body = json.dumps({"token": token, "version": 0, "answers": {single: 1}})
+
+    response = client.post(URL, body, content_type="application/json", secure=True)
+
+    assert response.status_code == 400
+    assert Attempt.objects.get(pk=attempt.pk).answers == {}
+
+
+def test_over_https_encrypted_answers_are_kept(client, attempt, single):
+    body = json.dumps(sealed(attempt, 0, {single: 1}))
+
+    response = client.post(URL, body, content_type="application/json", secure=True)
+
+    assert response.status_code == 200
+
+
+def test_the_service_worker_is_served_for_the_trainee_space(client):
+    response = client.get(reverse("learn_service_worker"))
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/javascript")
+    assert reverse("learn_service_worker").startswith("/learn/")
+    assert "max-age=86400" in response["Cache-Control"]

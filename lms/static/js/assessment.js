@@ -71,7 +71,7 @@
   var worker = form.getAttribute("data-service-worker");
   if (worker && "serviceWorker" in navigator) {
     navigator.serviceWorker
-      .register(worker)
+      .register(worker, { updateViaCache: "all" })
       .then(function () { return navigator.serviceWorker.ready; })
       .then(function (registration) {
         if (!navigator.serviceWorker.controller && registration.active) {

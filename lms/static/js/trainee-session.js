@@ -82,7 +82,12 @@
       event.preventDefault();
       if (!queue || queue.unsent() === 0) return leave(form);
       // Online, the answers usually leave at once; ask only if they cannot.
-      var tried = isOffline() ? Promise.resolve(false) : queue.flushAll();
+      var tried = isOffline()
+        ? Promise.resolve(false)
+        : Promise.race([
+            queue.flushAll(),
+            new Promise(function (resolve) { window.setTimeout(resolve, 4000, false); }),
+          ]);
       tried.then(function (allSent) {
         if (allSent) leave(form);
         else askFirst(form);
