@@ -192,3 +192,20 @@ def test_the_service_worker_is_served_for_the_trainee_space(client):
     assert response["Content-Type"].startswith("text/javascript")
     assert reverse("learn_service_worker").startswith("/learn/")
     assert "max-age=86400" in response["Cache-Control"]
+
+
+def test_the_sign_in_page_sends_what_was_left_and_wipes_the_rest(client):
+    response = client.get(reverse("trainee_login"))
+
+    body = BeautifulSoup(response.content, "html.parser").body
+    assert body.has_attr("data-nobody-signed-in")
+    assert body.select_one("script[src$='js/offline-queue.js']")
+
+
+def test_a_signed_in_trainee_s_pages_name_their_owner(client, trainee):
+    client.force_login(trainee.user)
+
+    body = BeautifulSoup(client.get(reverse("learn_home")).content, "html.parser").body
+
+    assert body["data-owner"] == str(trainee.user_id)
+    assert not body.has_attr("data-nobody-signed-in")

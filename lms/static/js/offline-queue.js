@@ -444,9 +444,11 @@
     return flushing;
   }
 
-  // What is not on the server yet: drafts of this page's queues, and the outbox.
+  // What the signed-in trainee has not on the server yet: this page's drafts, and their own
+  // outbox entries (another trainee's, still waiting, are not theirs to wait for).
   function unsent() {
-    var count = pendingEntries().length;
+    var mine = OUTBOX + (document.body.getAttribute("data-owner") || "") + ":";
+    var count = pendingEntries().filter(function (name) { return name.indexOf(mine) === 0; }).length;
     queues.forEach(function (queue) { if (queue.unsent()) count += 1; });
     return count;
   }
