@@ -3,6 +3,9 @@
 One page with every question, a plain form that works without JavaScript; with it, the page
 autosaves through ``save`` (JSON, version-checked) and keeps offline drafts on the tablet
 (lms/static/js/offline-queue.js). Surveys are never saved on the server before they are sent.
+Sending with questions left blank asks first (``confirm_unanswered``), in the plain form as
+in the page's dialog. Answers left on a tablet after a sign-out arrive through ``deliver``
+(learning/delivery.py); a test page reloaded offline comes from ``service_worker``.
 """
 
 from django.conf import settings
@@ -23,7 +26,8 @@ from learning.json_body import BadBody, read_json_object, read_version
 from learning.permissions import get_enrolment_for_learner
 
 SURVEY = services.SURVEY
-#: The service worker's copies of test pages (deleted at sign-out by offline-queue.js).
+#: The service worker's copies of test pages; offline-queue.js deletes every "foras-" cache
+#: at sign-out.
 PAGE_CACHE = "foras-pages"
 
 

@@ -46,19 +46,34 @@ def _finite_float(text: str) -> float:
     return number
 
 
-def _is_clean(value: object, depth: int = 0) -> bool:
-    """No deeper than MAX_DEPTH, no NUL in any string (walked once, after parsing)."""
-    if isinstance(value, str):
-        return "\x00" not in value
-    if depth >= MAX_DEPTH:
-        return not isinstance(value, dict | list)
-    if isinstance(value, dict):
-        return all(
-            _is_clean(key, depth) and _is_clean(item, depth + 1) for key, item in value.items()
-        )
-    if isinstance(value, list):
-        return all(_is_clean(item, depth + 1) for item in value)
+# Made once: json.loads with options would build a decoder on every call.
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant, parse_float=_finite_float)
+_CONTAINERS = (dict, list)  # what json.loads makes: exact types, never subclasses
+
+
+def _too_deep(value: dict) -> bool:
+    """Whether containers nest deeper than MAX_DEPTH: walked level by level, containers only."""
+    level = [value]
+    for _depth in range(MAX_DEPTH):
+        level = [
+            item
+            for container in level
+            for item in (container.values() if type(container) is dict else container)
+            if type(item) in _CONTAINERS
+        ]
+        if not level:
+            return False
     return True
+
+
+def _has_nul(value: object) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(key) or _has_nul(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(item) for item in value)
+    return False
 
 
 def parse_object(raw: bytes) -> dict:
@@ -70,10 +85,15 @@ def parse_object(raw: bytes) -> dict:
     except UnicodeDecodeError:
         raise _unreadable() from None
     try:
-        data = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
+        data = _DECODER.decode(text)
     except (ValueError, RecursionError):  # RecursionError: nested beyond Python's own limit
         raise _unreadable() from None
-    if not isinstance(data, dict) or not _is_clean(data):
+    if not isinstance(data, dict):
+        raise _unreadable()
+    # Both walks only when the text says they could find something (counting is done in C).
+    if text.count("[") + text.count("{") > MAX_DEPTH and _too_deep(data):
+        raise _unreadable()
+    if "\\u0000" in text and _has_nul(data):
         raise _unreadable()
     return data
 

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from courses.models import ModulePage
-from learning import delivery
+from learning import attempt_views, delivery
 from learning.models import Attempt
 from learning.services import get_or_start_attempt, save_answers, submit_attempt
 from tests.cohorts import factories
@@ -192,6 +192,9 @@ def test_the_service_worker_is_served_for_the_trainee_space(client):
     assert response["Content-Type"].startswith("text/javascript")
     assert reverse("learn_service_worker").startswith("/learn/")
     assert "max-age=86400" in response["Cache-Control"]
+    # offline-queue.js deletes the caches named so at every sign-out.
+    assert attempt_views.PAGE_CACHE.startswith("foras-")
+    assert f'"{attempt_views.PAGE_CACHE}"' in response.content.decode()
 
 
 def test_the_sign_in_page_sends_what_was_left_and_wipes_the_rest(client):

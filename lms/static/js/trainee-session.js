@@ -134,6 +134,7 @@
   }
 
   function check() {
+    if (leaving) return;
     var idle = (Date.now() - lastActivity) / 1000;
     if (idle >= idleSeconds) {
       signOut();
