@@ -16,8 +16,14 @@ from django.utils.translation import gettext as _
 from lms.roles import is_trainee
 
 LAST_ACTIVITY_KEY = "trainee_last_activity"
-# Wipes what the browser kept for this site, so the next trainee on the tablet finds nothing.
-CLEAR_SITE_DATA = '"cache", "storage"'
+# Wipes the browser's copies of pages (HTTP cache, back/forward cache) at every sign-out.
+# Not "storage": it would destroy answers still waiting on the tablet for the network. What
+# the page scripts stored is wiped by them instead (lms/static/js/offline-queue.js, seal()),
+# on the sign-out itself and on the sign-in page that follows: drafts in clear are removed and
+# only unsent answers stay, encrypted with a key the next trainee's pages never get. Not
+# "cookies" either: the session is already ended on the server, and the tablet's other
+# cookies (language, CSRF) belong to the tablet, not to the trainee.
+CLEAR_SITE_DATA = '"cache"'
 
 
 def mark_active(request: HttpRequest) -> None:

@@ -3,24 +3,32 @@
 One page with every question, a plain form that works without JavaScript; with it, the page
 autosaves through ``save`` (JSON, version-checked) and keeps offline drafts on the tablet
 (lms/static/js/offline-queue.js). Surveys are never saved on the server before they are sent.
+Sending with questions left blank asks first (``confirm_unanswered``), in the plain form as
+in the page's dialog. Answers left on a tablet after a sign-out arrive through ``deliver``
+(learning/delivery.py); a test page reloaded offline comes from ``service_worker``.
 """
 
-import json
-
-from django.core.exceptions import RequestDataTooBig
+from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.cache import cache_control
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale
 
 from courses.scoring import AnswerError, answers_from_form, form_field
-from learning import services
+from learning import delivery, services
 from learning.decorators import trainee_required
+from learning.json_body import BadBody, read_json_object, read_version
 from learning.permissions import get_enrolment_for_learner
 
 SURVEY = services.SURVEY
+#: The service worker's copies of test pages; offline-queue.js deletes every "foras-" cache
+#: at sign-out.
+PAGE_CACHE = "foras-pages"
 
 
 def _check_phase(phase: str) -> None:
@@ -61,8 +69,35 @@ def _draft_key(enrolment, phase: str) -> str:
     return f"assessment-{enrolment.pk}-{phase}"
 
 
+def _delivery(request, attempt) -> dict:
+    """What the page's offline queue needs to deliver answers left after a sign-out."""
+    return {
+        "url": reverse("learn_deliver"),
+        "token": delivery.token_for(attempt, request.user.pk),
+        "key": delivery.key_for(attempt, request.user.pk),
+    }
+
+
+def _unanswered_message(count: int) -> str:
+    return ngettext(
+        "%(count)s question sans réponse. Envoyer quand même ?",
+        "%(count)s questions sans réponse. Envoyer quand même ?",
+        count,
+    ) % {"count": count}
+
+
 def _form_page(
-    request, enrolment, phase, assessment, answers, version, errors=None, conflict=False, status=200
+    request,
+    enrolment,
+    phase,
+    assessment,
+    answers,
+    version,
+    errors=None,
+    conflict=False,
+    unanswered=0,
+    status=200,
+    attempt=None,
 ):
     shown = _translated(assessment)
     errors = errors or {}
@@ -86,11 +121,19 @@ def _form_page(
             "version": version,
             "errors": errors,
             "conflict": conflict,
+            # The plain form's confirmation step, and the same question asked by
+            # assessment.js before it sends (one message per possible count: plural rules
+            # stay with gettext).
+            "unanswered": _unanswered_message(unanswered) if unanswered else "",
+            "unanswered_messages": {
+                count: _unanswered_message(count) for count in range(1, len(questions) + 1)
+            },
             "draft_key": _draft_key(enrolment, phase),
             # Survey drafts never reach the server: the page keeps them on the tablet only.
             "save_url": ""
             if phase == SURVEY
             else reverse("learn_assessment_save", args=[enrolment.pk, phase]),
+            "delivery": None if attempt is None else _delivery(request, attempt),
         },
         status=status,
     )
@@ -114,7 +157,13 @@ def assessment_page(request, trainee, enrolment_id: int, phase: str):
     if attempt.is_submitted:
         return _done(request, enrolment, phase, attempt)
     return _form_page(
-        request, enrolment, phase, attempt.assessment, attempt.answers, attempt.version
+        request,
+        enrolment,
+        phase,
+        attempt.assessment,
+        attempt.answers,
+        attempt.version,
+        attempt=attempt,
     )
 
 
@@ -135,12 +184,10 @@ def save(request, trainee, enrolment_id: int, phase: str):
     if attempt is None:
         return _json_error(_("Ce test n'existe pas."), status=404)
     try:
-        payload = json.loads(request.body)
-    except (ValueError, RequestDataTooBig):
-        return _json_error(_("Les réponses envoyées sont illisibles."))
-    version = payload.get("version") if isinstance(payload, dict) else None
-    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        return _json_error(_("Les réponses envoyées sont illisibles."))
+        payload = read_json_object(request)
+        version = read_version(payload)
+    except BadBody as error:
+        return _json_error(error.message)
     try:
         attempt = services.save_answers(attempt, payload.get("answers"), version)
     except AnswerError as error:
@@ -171,12 +218,18 @@ def _posted_version(request) -> int | None:
         return None
 
 
+def _unanswered(questions, answers: dict) -> int:
+    return sum(1 for question in questions if question.id not in answers)
+
+
 @require_POST
 @trainee_required
 def submit(request, trainee, enrolment_id: int, phase: str):
+    """Sends the answers; with unanswered questions, asks first (``confirm_unanswered``)."""
     _check_phase(phase)
     enrolment = get_enrolment_for_learner(request.user, enrolment_id)
     page = redirect("learn_assessment", enrolment.pk, phase)
+    confirmed = request.POST.get("confirm_unanswered") == "1"
     if phase == SURVEY:
         survey = services.assessment_for(enrolment, phase)
         if survey is None:
@@ -189,6 +242,10 @@ def submit(request, trainee, enrolment_id: int, phase: str):
             return _form_page(
                 request, enrolment, phase, survey, {}, 0, errors=error.errors, status=400
             )
+        missing = _unanswered(survey.questions, answers)
+        if missing and not confirmed:
+            # Shown again as answered; nothing of a survey is kept before it is sent.
+            return _form_page(request, enrolment, phase, survey, answers, 0, unanswered=missing)
         services.submit_survey(enrolment, survey, answers)
         return page
 
@@ -198,9 +255,27 @@ def submit(request, trainee, enrolment_id: int, phase: str):
     if attempt.is_submitted:
         return page
     questions = attempt.assessment.questions
+    version = _posted_version(request)
     try:
         answers = answers_from_form(questions, request.POST)
-        services.submit_attempt(attempt, answers, _posted_version(request), by=request.user)
+        missing = _unanswered(questions, answers)
+        if missing and not confirmed:
+            # Kept as an autosave would (nothing is lost if the trainee leaves), then asked.
+            if version is not None:
+                attempt = services.save_answers(attempt, answers, version)
+            return _form_page(
+                request,
+                enrolment,
+                phase,
+                attempt.assessment,
+                attempt.answers if version is not None else answers,
+                attempt.version,
+                unanswered=missing,
+                attempt=attempt,
+            )
+        services.submit_attempt(attempt, answers, version, by=request.user)
+    except services.AlreadySubmitted:
+        return page
     except AnswerError as error:
         return _form_page(
             request,
@@ -211,6 +286,7 @@ def submit(request, trainee, enrolment_id: int, phase: str):
             attempt.version,
             errors=error.errors,
             status=400,
+            attempt=attempt,
         )
     except services.VersionConflict as conflict:
         current = conflict.attempt
@@ -223,5 +299,41 @@ def submit(request, trainee, enrolment_id: int, phase: str):
             current.version,
             conflict=True,
             status=409,
+            attempt=current,
         )
     return page
+
+
+@csrf_exempt  # authenticated by the token in the body, never by a cookie: see delivery.py
+@require_POST
+def deliver(request):
+    """Answers a tablet kept after its trainee signed out: {token, iv, data} in.
+
+    200 when the server has them (now or already), 409 when they are superseded (newer
+    answers, or the test sent) and 400 when they can never be kept: in both cases the tablet
+    forgets them. Anything else (offline, 5xx) and it tries again later.
+    """
+    try:
+        sent = delivery.open_delivery(read_json_object(request), secure=request.is_secure())
+        attempt = services.save_answers(sent.attempt, sent.answers, sent.version)
+    except BadBody as error:
+        return _json_error(error.message)
+    except AnswerError as error:
+        return _json_error(error.message, errors=error.errors)
+    except (services.VersionConflict, services.AlreadySubmitted):
+        return _json_error(_("Des réponses plus récentes sont déjà enregistrées."), status=409)
+    return JsonResponse({"version": attempt.version})
+
+
+# Browsers check a service worker for updates on every page of its scope; cached for a day
+# (their own cap), that costs one request a day, not one per page.
+@cache_control(max_age=24 * 3600)
+@require_GET
+def service_worker(request):
+    """Lets a test page reloaded offline come back (templates/learning/offline-sw.js)."""
+    return render(
+        request,
+        "learning/offline-sw.js",
+        {"cache_name": PAGE_CACHE, "idle_seconds": settings.TRAINEE_IDLE_SECONDS},
+        content_type="text/javascript",
+    )

@@ -6,6 +6,10 @@ from learning import attempt_views, views
 urlpatterns = [
     path("", views.home, name="learn_home"),
     path("lessons/<int:lesson_id>/done/", views.lesson_done, name="learn_lesson_done"),
+    # Answers left on a tablet after a sign-out (learning/delivery.py); no session needed.
+    path("deliver/", attempt_views.deliver, name="learn_deliver"),
+    # Scope /learn/: a test page reloaded offline comes back (templates/learning/offline-sw.js).
+    path("offline-sw.js", attempt_views.service_worker, name="learn_service_worker"),
     # Pre-test, post-test and satisfaction survey.
     path(
         "assessments/<int:enrolment_id>/<str:phase>/",

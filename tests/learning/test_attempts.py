@@ -59,6 +59,8 @@ def right_form(ids, **extra):
         f"q-{ids['true_false']}": "false",
         f"q-{ids['scale']}": "3",
         f"q-{ids['open']}": "Le budget",
+        # The picture question is left blank, knowingly.
+        "confirm_unanswered": "1",
         **extra,
     }
 
@@ -341,6 +343,7 @@ def test_answers_saved_offline_then_sent_are_submitted_and_scored(client, traine
             f"q-{ids['true_false']}": "true",
             f"q-{ids['picture_choice']}": "1",
             "version": "1",
+            "confirm_unanswered": "1",
         },
     )
 
@@ -442,3 +445,69 @@ def test_the_test_is_shown_in_the_trainees_language_and_scored_the_same(
     client.post(links["submit"], right_form(ids, version="0"))
     attempt = Attempt.objects.get(enrolment=enrolment)
     assert (attempt.assessment, attempt.score) == (assessment, 60.0)
+
+
+# Unanswered questions
+
+
+def test_submitting_with_unanswered_questions_asks_first_and_keeps_the_answers(
+    client, trainee, enrolment, ids
+):
+    client.force_login(trainee.user)
+    links = urls(enrolment)
+
+    response = client.post(
+        links["submit"],
+        {f"q-{ids['single_choice']}": "0", f"q-{ids['scale']}": "4", "version": "0"},
+    )
+
+    assert response.status_code == 200
+    confirm = page(response).select_one("[data-unanswered-confirm]")
+    assert "4 questions sans réponse. Envoyer quand même ?" in confirm.get_text()
+    assert confirm.select_one("button[name=confirm_unanswered][value='1']")
+    attempt = Attempt.objects.get(enrolment=enrolment)
+    assert attempt.submitted_at is None
+    assert (attempt.answers, attempt.version) == ({ids["single_choice"]: 0, ids["scale"]: 4}, 1)
+    assert page(response).select_one("input[name=version]")["value"] == "1"
+    assert (
+        page(response).select_one(f"input[name='q-{ids['scale']}'][value='4']").has_attr("checked")
+    )
+
+
+def test_one_unanswered_question_is_counted_in_the_singular(client, trainee, enrolment, ids):
+    client.force_login(trainee.user)
+    form = right_form(ids, version="0", **{f"q-{ids['picture_choice']}": "0"})
+    del form[f"q-{ids['open']}"], form["confirm_unanswered"]
+
+    response = client.post(urls(enrolment)["submit"], form)
+
+    assert "1 question sans réponse. Envoyer quand même ?" in response.content.decode()
+    assert Attempt.objects.get(enrolment=enrolment).submitted_at is None
+
+
+def test_confirming_sends_the_test_with_its_unanswered_questions(client, trainee, enrolment, ids):
+    client.force_login(trainee.user)
+    links = urls(enrolment)
+    form = {f"q-{ids['single_choice']}": "0", "version": "0"}
+    client.post(links["submit"], form)
+
+    response = client.post(links["submit"], {**form, "version": "1", "confirm_unanswered": "1"})
+
+    assert response.status_code == 302
+    attempt = Attempt.objects.get(enrolment=enrolment)
+    assert attempt.submitted_at is not None
+    assert attempt.answers == {ids["single_choice"]: 0}
+
+
+def test_the_page_carries_the_message_for_every_count_for_the_dialog(
+    client, trainee, enrolment, assessment
+):
+    client.force_login(trainee.user)
+
+    response = client.get(urls(enrolment)["page"])
+
+    messages = json.loads(page(response).select_one("#unanswered-messages").string)
+    count = len(assessment.questions)
+    assert list(messages) == [str(n) for n in range(1, count + 1)]
+    assert messages["1"] == "1 question sans réponse. Envoyer quand même ?"
+    assert messages["2"] == "2 questions sans réponse. Envoyer quand même ?"

@@ -59,13 +59,70 @@
     version: form.getAttribute("data-version"),
     serialize: serialize,
     apply: apply,
+    delivery: {
+      url: form.getAttribute("data-deliver-url"),
+      token: form.getAttribute("data-delivery-token"),
+      key: form.getAttribute("data-draft-key"),
+    },
   });
+
+  // Offline, a reload of this page comes back from the service worker's copy (and the
+  // answers from the queue's outbox).
+  var worker = form.getAttribute("data-service-worker");
+  if (worker && "serviceWorker" in navigator) {
+    navigator.serviceWorker
+      .register(worker, { updateViaCache: "all" })
+      .then(function () { return navigator.serviceWorker.ready; })
+      .then(function (registration) {
+        if (!navigator.serviceWorker.controller && registration.active) {
+          registration.active.postMessage({ keep: window.location.pathname });
+        }
+      })
+      .catch(function () {
+        // No worker (private mode, plain HTTP): a reload offline is the browser's error page.
+      });
+  }
+
+  // Questions left blank: asked first, in a dialog of the page (the server asks the same in
+  // the plain form, with the same messages: #unanswered-messages, one per count).
+  var dialog = document.querySelector("[data-unanswered-dialog]");
+  var messages = {};
+  try {
+    messages = JSON.parse(document.getElementById("unanswered-messages").textContent);
+  } catch (error) {
+    // No messages: the server asks instead.
+  }
+  var confirmedUnanswered = false;
+
+  function unanswered() {
+    var answers = serialize();
+    return questions().filter(function (question) {
+      return !(question.getAttribute("data-question") in answers);
+    });
+  }
+
+  function askUnanswered(blank) {
+    if (!dialog || typeof dialog.showModal !== "function" || !messages[blank.length]) return false;
+    dialog.querySelector("[data-unanswered-text]").textContent = messages[blank.length];
+    dialog.querySelector("[data-unanswered-back]").onclick = function () {
+      dialog.close();
+      var first = blank[0].querySelector("input, textarea");
+      blank[0].scrollIntoView({ block: "center" });
+      if (first) first.focus({ preventScroll: true });
+    };
+    dialog.querySelector("[data-unanswered-send]").onclick = function () {
+      dialog.close();
+      confirmedUnanswered = true;
+      send();
+    };
+    dialog.showModal();
+    return true;
+  }
 
   // Send the last answers before the form itself; never submit over a conflict or offline.
   var submitting = false;
-  form.addEventListener("submit", function (event) {
-    if (submitting) return;
-    event.preventDefault();
+
+  function send() {
     if (window.OfflineQueue.isOffline()) {
       queue.show("submit-offline");
       return;
@@ -73,9 +130,30 @@
     queue.flush().then(function (saved) {
       if (!saved && (queue.conflicted || queue.rejected)) return;
       // Not saved for another reason (server unreachable): the form carries every answer.
+      if (confirmedUnanswered) {
+        var flag = document.createElement("input");
+        flag.type = "hidden";
+        flag.name = "confirm_unanswered";
+        flag.value = "1";
+        form.appendChild(flag);
+      }
       submitting = true;
       form.submit();
     });
+  }
+
+  form.addEventListener("submit", function (event) {
+    if (submitting) return;
+    event.preventDefault();
+    if (event.submitter && event.submitter.name === "confirm_unanswered") confirmedUnanswered = true;
+    if (window.OfflineQueue.isOffline()) {
+      queue.show("submit-offline");
+      return;
+    }
+    var blank = unanswered();
+    if (blank.length && !confirmedUnanswered && askUnanswered(blank)) return;
+    // Without a dialog the form goes as it is, and the server asks.
+    send();
   });
 
   // "Écouter": the question (or its read-aloud text) then its answers, in the page's language.

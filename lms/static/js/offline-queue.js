@@ -11,6 +11,7 @@
 //     apply: function (form, data) { … },           // puts data back in the form
 //     status: element,             // optional; its data-msg-* attributes hold the messages
 //     payloadKey: "answers",       // optional: the name of the data in the JSON sent
+//     delivery: {url, token, key}, // optional: see "Sign-out" below
 //   });
 //   queue.changed();  // called on every "input"/"change" event of the form already
 //   queue.flush();    // a Promise: true once the server has everything (false otherwise)
@@ -20,14 +21,27 @@
 // is told), 409 {location} when there is nothing left to save (go there), 400 {error} when it
 // refuses the data. Offline, or when the server cannot be reached, the draft stays in
 // localStorage and is sent again on the "online" event and every few seconds.
-// Drafts are wiped at sign-out by trainee-session.js; just before, this module sends what it
-// still holds. A page showing [data-offline-clear="<key>"] (with data-owner) forgets that draft.
+//
+// Sign-out (OfflineQueue.seal(), called by trainee-session.js, and by any page shown to nobody
+// signed in): what the next trainee could read is wiped — every "foras:" draft — but nothing
+// unsent is lost. A page with `delivery` (learning/delivery.py) never stores its draft in
+// clear: it lives in the *outbox* ("foras-outbox:<owner>:<key>"), encrypted (AES-GCM,
+// WebCrypto) with a key that only the page carries, beside a token that lets the server take
+// it. Sealing keeps the unsent outbox entries; every page of the trainee space, the sign-in
+// page included, sends them with their token whenever the tablet is online, and forgets them
+// once the server has them (or says it never will: newer answers, test sent, expired token).
+// Reloading the page gives the key back, so the trainee's own draft is restored; the next
+// trainee's pages have no key to it. Without WebCrypto (a plain-HTTP address), the outbox
+// holds the answers in clear — never shown by any page — rather than losing them.
+// A page showing [data-offline-clear="<key>"] (with data-owner) forgets that draft.
 (function () {
   "use strict";
   var PREFIX = "foras:";
+  var OUTBOX = "foras-outbox:";
   var DELAY = 700;
   var RETRY_EVERY = 5000;
   var queues = [];
+  var sealed = false;
 
   function storageKey(owner, key) {
     return PREFIX + owner + ":" + key;
@@ -58,6 +72,85 @@
     }
   }
 
+  function storedKeys(prefix) {
+    var keys = [];
+    try {
+      for (var i = 0; i < window.localStorage.length; i++) {
+        var key = window.localStorage.key(i);
+        if (key && key.indexOf(prefix) === 0) keys.push(key);
+      }
+    } catch (error) {
+      // Storage switched off: nothing stored.
+    }
+    return keys;
+  }
+
+  var subtle = window.crypto && window.crypto.subtle;
+
+  function fromBase64(text) {
+    var binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
+  function toBase64(buffer) {
+    var bytes = new Uint8Array(buffer);
+    var binary = "";
+    for (var i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
+    return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  // The page's draft key, not extractable: once the page is gone, so is the key.
+  function importKey(key) {
+    if (!subtle || !key) return Promise.resolve(null);
+    return subtle
+      .importKey("raw", fromBase64(key), "AES-GCM", false, ["encrypt", "decrypt"])
+      .catch(function () { return null; });
+  }
+
+  // {version, data, dirty} → the outbox entry kept on the tablet.
+  function sealEntry(delivery, cryptoKey, draft) {
+    var entry = { url: delivery.url, token: delivery.token, version: draft.version, dirty: draft.dirty };
+    var plain = JSON.stringify({ version: draft.version, answers: draft.data });
+    if (!cryptoKey) {
+      entry.answers = draft.data;
+      return Promise.resolve(entry);
+    }
+    var iv = window.crypto.getRandomValues(new Uint8Array(12));
+    return subtle
+      .encrypt(
+        { name: "AES-GCM", iv: iv, additionalData: new TextEncoder().encode(delivery.token) },
+        cryptoKey,
+        new TextEncoder().encode(plain)
+      )
+      .then(function (sealedData) {
+        entry.iv = toBase64(iv);
+        entry.data = toBase64(sealedData);
+        return entry;
+      });
+  }
+
+  // The outbox entry → {version, data, dirty}, or null when this page cannot open it.
+  function openEntry(delivery, cryptoKey, entry) {
+    if (!entry || entry.token !== delivery.token) return Promise.resolve(null);
+    if (!entry.iv) {
+      return Promise.resolve({ version: entry.version, data: entry.answers || {}, dirty: entry.dirty });
+    }
+    if (!cryptoKey) return Promise.resolve(null);
+    return subtle
+      .decrypt(
+        { name: "AES-GCM", iv: fromBase64(entry.iv), additionalData: new TextEncoder().encode(delivery.token) },
+        cryptoKey,
+        fromBase64(entry.data)
+      )
+      .then(function (plain) {
+        var payload = JSON.parse(new TextDecoder().decode(plain));
+        return { version: payload.version, data: payload.answers, dirty: entry.dirty };
+      })
+      .catch(function () { return null; });
+  }
+
   function csrfToken(form) {
     var input = form.querySelector("input[name=csrfmiddlewaretoken]");
     return input ? input.value : "";
@@ -82,12 +175,17 @@
     this.inFlight = null;
     this.timer = null;
     this.conflicted = false;
+    this.closed = false;
+    this.delivery = options.delivery && options.delivery.token ? options.delivery : null;
+    this.outboxName = OUTBOX + options.owner + ":" + options.key;
+    this.cryptoKey = importKey(this.delivery && this.delivery.key);
+    this.writing = Promise.resolve();
     this.restore();
     var queue = this;
     form.addEventListener("input", function () { queue.changed(); });
     form.addEventListener("change", function () { queue.changed(); });
     window.setInterval(function () {
-      if (queue.dirty && !queue.rejected && !isOffline()) queue.send();
+      if (queue.dirty && !queue.rejected && !queue.closed && !isOffline()) queue.send();
     }, options.retryEvery || RETRY_EVERY);
   }
 
@@ -108,29 +206,59 @@
   };
 
   Queue.prototype.keep = function () {
-    writeDraft(this.name, {
-      version: this.version,
-      data: this.serialize(this.form),
-      dirty: this.dirty,
+    if (this.closed) return this.writing;
+    var draft = { version: this.version, data: this.serialize(this.form), dirty: this.dirty };
+    if (!this.delivery) {
+      writeDraft(this.name, draft);
+      return this.writing;
+    }
+    var queue = this;
+    // One write after the other, so that an older draft never lands after a newer one.
+    this.writing = this.writing
+      .then(function () { return queue.cryptoKey; })
+      .then(function (cryptoKey) { return sealEntry(queue.delivery, cryptoKey, draft); })
+      .then(function (entry) { writeDraft(queue.outboxName, entry); })
+      .catch(function () {});
+    return this.writing;
+  };
+
+  Queue.prototype.stored = function () {
+    if (!this.delivery) return Promise.resolve(readDraft(this.name));
+    var queue = this;
+    return this.cryptoKey.then(function (cryptoKey) {
+      return openEntry(queue.delivery, cryptoKey, readDraft(queue.outboxName));
     });
   };
 
-  // A draft left by an earlier visit: sent again if the server has not moved on since.
+  Queue.prototype.forget = function () {
+    removeDraft(this.name);
+    removeDraft(this.outboxName);
+  };
+
+  // A draft left by an earlier visit (or by this page before it was reloaded offline): shown
+  // again, and sent if the server has not moved on since.
   Queue.prototype.restore = function () {
-    var draft = readDraft(this.name);
-    if (!draft || !draft.dirty) return;
-    if (!this.saveUrl || draft.version === this.version) {
-      this.apply(this.form, draft.data);
-      this.dirty = true;
-      if (this.saveUrl) this.schedule();
-      else this.show("local");
-    } else {
-      removeDraft(this.name);
-      this.show("conflict");
-    }
+    var queue = this;
+    this.restoring = this.stored().then(function (draft) {
+      if (!draft || !draft.dirty || queue.dirty) return;
+      // A newer version than the page's: the page is a copy kept from earlier (reloaded
+      // offline), and the draft was based on what the server had since.
+      if (!queue.saveUrl || draft.version >= queue.version) {
+        if (draft.version > queue.version) queue.setVersion(draft.version);
+        queue.apply(queue.form, draft.data);
+        queue.dirty = true;
+        if (!queue.saveUrl) queue.show("local");
+        else if (isOffline()) queue.show("offline");
+        else queue.schedule();
+      } else {
+        queue.forget();
+        queue.show("conflict");
+      }
+    });
   };
 
   Queue.prototype.changed = function () {
+    if (this.closed) return;
     this.dirty = true;
     this.rejected = false;
     this.conflicted = false;
@@ -149,7 +277,7 @@
   Queue.prototype.send = function () {
     var queue = this;
     window.clearTimeout(this.timer);
-    if (!this.saveUrl || !this.dirty) return Promise.resolve(!this.dirty);
+    if (!this.saveUrl || !this.dirty || this.closed) return Promise.resolve(!this.dirty);
     if (this.inFlight) {
       this.again = true;
       return this.inFlight;
@@ -205,7 +333,7 @@
       return !this.dirty;
     }
     if (status === 409 && body.location) {
-      removeDraft(this.name);
+      this.forget();
       this.dirty = false;
       window.location.assign(body.location);
       return false;
@@ -241,42 +369,140 @@
     });
   };
 
-  // Sign-out: a last attempt to send what is not saved yet, before the drafts are wiped.
-  Queue.prototype.sendBeforeLeaving = function () {
-    if (!this.saveUrl || !this.dirty || isOffline()) return;
-    var payload = { version: this.version };
-    payload[this.payloadKey] = this.serialize(this.form);
-    try {
-      fetch(this.saveUrl, {
-        method: "POST",
-        credentials: "same-origin",
-        keepalive: true,
-        headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken(this.form) },
-        body: JSON.stringify(payload),
-      }).catch(function () {});
-    } catch (error) {
-      // Too late: the page is going.
-    }
-  };
-
   Queue.prototype.clear = function () {
     this.dirty = false;
-    removeDraft(this.name);
+    this.forget();
   };
 
-  // Capture phase: runs before trainee-session.js wipes the drafts on the sign-out form.
-  document.addEventListener(
-    "submit",
-    function (event) {
-      if (!event.target.matches || !event.target.matches("form[data-signout]")) return;
-      queues.forEach(function (queue) { queue.sendBeforeLeaving(); });
-    },
-    true
-  );
+  // Unsent: changed since the server last said it had everything.
+  Queue.prototype.unsent = function () {
+    return Boolean(this.saveUrl && this.dirty && !this.rejected && !this.conflicted);
+  };
 
   document.querySelectorAll("[data-offline-clear]").forEach(function (element) {
-    removeDraft(storageKey(element.getAttribute("data-owner"), element.getAttribute("data-offline-clear")));
+    var owner = element.getAttribute("data-owner");
+    var key = element.getAttribute("data-offline-clear");
+    removeDraft(storageKey(owner, key));
+    removeDraft(OUTBOX + owner + ":" + key);
   });
+
+  // The outbox: entries this page does not own (left by a page since closed, or by a trainee
+  // since signed out), sent with their token. Forgotten once the server has them (200) or
+  // refuses them for good (400: unreadable or expired; 409: superseded). Kept otherwise.
+  var flushing = null;
+
+  function attachedNames() {
+    var names = {};
+    if (!sealed) queues.forEach(function (queue) { if (queue.delivery) names[queue.outboxName] = true; });
+    return names;
+  }
+
+  function pendingEntries() {
+    var own = attachedNames();
+    return storedKeys(OUTBOX).filter(function (name) {
+      var entry = readDraft(name);
+      return !own[name] && entry && entry.dirty && entry.url && entry.token;
+    });
+  }
+
+  function deliver(name) {
+    var text = window.localStorage.getItem(name);
+    var entry = readDraft(name);
+    var body = entry.iv
+      ? { token: entry.token, iv: entry.iv, data: entry.data }
+      : { token: entry.token, version: entry.version, answers: entry.answers };
+    return fetch(entry.url, {
+      method: "POST",
+      credentials: "omit",
+      cache: "no-store",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(body),
+    })
+      .then(function (response) {
+        var settled = response.status === 200 || response.status === 400 || response.status === 409;
+        // Unless the entry was written again meanwhile (then the newer one is sent next time).
+        if (settled && window.localStorage.getItem(name) === text) removeDraft(name);
+        return settled;
+      })
+      .catch(function () { return false; });
+  }
+
+  function flushOutbox() {
+    if (flushing) return flushing;
+    var names = pendingEntries();
+    if (!names.length || isOffline()) return Promise.resolve(!names.length);
+    flushing = names
+      .reduce(function (done, name) {
+        return done.then(function (all) {
+          return deliver(name).then(function (ok) { return all && ok; });
+        });
+      }, Promise.resolve(true))
+      .then(function (all) {
+        flushing = null;
+        return all;
+      });
+    return flushing;
+  }
+
+  // What the signed-in trainee has not on the server yet: this page's drafts, and their own
+  // outbox entries (another trainee's, still waiting, are not theirs to wait for).
+  function unsent() {
+    var mine = OUTBOX + (document.body.getAttribute("data-owner") || "") + ":";
+    var count = pendingEntries().filter(function (name) { return name.indexOf(mine) === 0; }).length;
+    queues.forEach(function (queue) { if (queue.unsent()) count += 1; });
+    return count;
+  }
+
+  // Try to send everything now; true when nothing is left unsent.
+  function flushAll() {
+    return Promise.all(
+      queues.map(function (queue) { return queue.unsent() ? queue.flush() : true; })
+    )
+      .then(function () { return flushOutbox(); })
+      .then(function () { return unsent() === 0; });
+  }
+
+  // Sign-out: unsent drafts go to the outbox (encrypted), what could be read is wiped.
+  function seal() {
+    var writes = queues.map(function (queue) {
+      var written = queue.delivery && queue.unsent() ? queue.keep() : queue.writing;
+      queue.closed = true;
+      window.clearTimeout(queue.timer);
+      return written;
+    });
+    sealed = true;
+    // The service worker's copies of this trainee's pages (templates/learning/offline-sw.js).
+    var pages = window.caches
+      ? window.caches
+          .keys()
+          .then(function (names) {
+            return Promise.all(
+              names
+                .filter(function (name) { return name.indexOf("foras-") === 0; })
+                .map(function (name) { return window.caches.delete(name); })
+            );
+          })
+          .catch(function () {})
+      : null;
+    writes.push(pages);
+    return Promise.all(writes).then(function () {
+      ["localStorage", "sessionStorage"].forEach(function (storageName) {
+        try {
+          var storage = window[storageName];
+          var names = [];
+          for (var i = 0; i < storage.length; i++) names.push(storage.key(i));
+          names.forEach(function (name) {
+            if (!name) return;
+            if (name.indexOf(PREFIX) === 0) storage.removeItem(name);
+            // An outbox entry already on the server is of no use to anyone.
+            if (name.indexOf(OUTBOX) === 0 && !(readDraft(name) || {}).dirty) storage.removeItem(name);
+          });
+        } catch (error) {
+          // Storage switched off: nothing stored.
+        }
+      });
+    });
+  }
 
   window.OfflineQueue = {
     attach: function (form, options) {
@@ -285,5 +511,17 @@
       return queue;
     },
     isOffline: isOffline,
+    unsent: unsent,
+    flushAll: flushAll,
+    flushOutbox: flushOutbox,
+    seal: seal,
   };
+
+  // A page shown to nobody signed in (the sign-in page): whoever used the tablet before is
+  // signed out, whatever happened to their page; their outbox still goes.
+  if (document.body && document.body.hasAttribute("data-nobody-signed-in")) seal();
+  window.addEventListener("online", function () { flushOutbox(); });
+  window.setInterval(flushOutbox, RETRY_EVERY);
+  // Once the page's own queues are attached (assessment.js runs after this file).
+  document.addEventListener("DOMContentLoaded", function () { flushOutbox(); });
 })();

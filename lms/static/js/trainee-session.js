@@ -1,34 +1,98 @@
 // Every trainee page (templates/base_trainee.html). A tablet is shared by a whole class, so:
-// - signing out wipes what this site kept in the browser under the "foras:" prefix (the
-//   offline drafts), so the next trainee finds nothing of the previous one;
+// - signing out leaves nothing the next trainee could read: OfflineQueue.seal() wipes the
+//   drafts and keeps only what is still unsent, encrypted, to be delivered later (see
+//   offline-queue.js); with answers unsent, the trainee is asked first, and may wait;
 // - after data-idle-seconds without a touch or a key, the trainee is signed out, with a
-//   warning first; while they work on one page, the server is told they are still there.
+//   warning first and without asking about unsent answers (they are delivered all the same);
+//   while they work on one page, the server is told they are still there.
+// Offline, the server cannot be told at once: the page is emptied, and the sign-out is
+// finished as soon as the tablet is back online.
 (function () {
   "use strict";
   var PREFIX = "foras:";
   var body = document.body;
-
-  function wipe(storageName) {
-    try {
-      var storage = window[storageName];
-      var keys = [];
-      for (var i = 0; i < storage.length; i++) {
-        var key = storage.key(i);
-        if (key && key.indexOf(PREFIX) === 0) keys.push(key);
-      }
-      keys.forEach(function (key) { storage.removeItem(key); });
-    } catch (error) {
-      // Storage switched off by the browser: there is nothing to wipe.
-    }
-  }
+  var queue = window.OfflineQueue;
+  var leaving = false;
 
   function wipeAll() {
-    wipe("localStorage");
-    wipe("sessionStorage");
+    ["localStorage", "sessionStorage"].forEach(function (storageName) {
+      try {
+        var storage = window[storageName];
+        var keys = [];
+        for (var i = 0; i < storage.length; i++) {
+          var key = storage.key(i);
+          if (key && key.indexOf(PREFIX) === 0) keys.push(key);
+        }
+        keys.forEach(function (key) { storage.removeItem(key); });
+      } catch (error) {
+        // Storage switched off by the browser: there is nothing to wipe.
+      }
+    });
+  }
+
+  // Wipes what could be read, keeps (encrypted) what is unsent.
+  function seal() {
+    return queue ? queue.seal() : Promise.resolve(wipeAll());
+  }
+
+  function isOffline() {
+    return navigator.onLine === false;
+  }
+
+  function submitWhenOnline(form) {
+    if (!isOffline()) return form.submit();
+    // Nothing of this trainee stays on screen while the tablet waits for the network.
+    var main = document.getElementById("main");
+    if (main) main.replaceChildren();
+    Array.prototype.forEach.call(body.children, function (child) {
+      if (child.tagName !== "SCRIPT") child.hidden = true;
+    });
+    var notice = document.querySelector("[data-signed-out-offline]");
+    if (notice) notice.hidden = false;
+    window.addEventListener("online", function () { form.submit(); }, { once: true });
+  }
+
+  function leave(form) {
+    if (leaving) return;
+    leaving = true;
+    var dialog = document.querySelector("[data-signout-dialog]");
+    if (dialog && dialog.open) dialog.close();
+    seal().then(function () {
+      if (form) submitWhenOnline(form);
+      else window.location.assign(body.dataset.signinUrl);
+    });
+  }
+
+  function askFirst(form) {
+    var dialog = document.querySelector("[data-signout-dialog]");
+    if (!dialog || typeof dialog.showModal !== "function") return leave(form);
+    dialog.querySelector("[data-signout-wait]").onclick = function () {
+      dialog.close();
+      if (queue) queue.flushAll();
+    };
+    dialog.querySelector("[data-signout-anyway]").onclick = function () {
+      leave(form);
+    };
+    dialog.showModal();
   }
 
   document.querySelectorAll("form[data-signout]").forEach(function (form) {
-    form.addEventListener("submit", wipeAll);
+    form.addEventListener("submit", function (event) {
+      if (leaving) return;
+      event.preventDefault();
+      if (!queue || queue.unsent() === 0) return leave(form);
+      // Online, the answers usually leave at once; ask only if they cannot.
+      var tried = isOffline()
+        ? Promise.resolve(false)
+        : Promise.race([
+            queue.flushAll(),
+            new Promise(function (resolve) { window.setTimeout(resolve, 4000, false); }),
+          ]);
+      tried.then(function (allSent) {
+        if (allSent) leave(form);
+        else askFirst(form);
+      });
+    });
   });
 
   var idleSeconds = parseInt(body.dataset.idleSeconds, 10);
@@ -40,20 +104,14 @@
   var countdown = warning && warning.querySelector("[data-idle-countdown]");
   var lastActivity = Date.now();
   var lastPing = Date.now();
-  var signingOut = false;
 
   function goToSignIn() {
-    wipeAll();
-    window.location.assign(body.dataset.signinUrl);
+    leave(null);
   }
 
+  // Idle: like "sign out anyway", without asking.
   function signOut() {
-    if (signingOut) return;
-    signingOut = true;
-    var form = document.querySelector("form[data-signout]");
-    if (!form) return goToSignIn();
-    wipeAll();
-    form.submit();
+    leave(document.querySelector("form[data-signout]"));
   }
 
   function tellServer() {
@@ -76,6 +134,7 @@
   }
 
   function check() {
+    if (leaving) return;
     var idle = (Date.now() - lastActivity) / 1000;
     if (idle >= idleSeconds) {
       signOut();

@@ -1,0 +1,123 @@
+"""Answers left on a shared tablet after their trainee signed out, delivered later.
+
+A trainee who signs out (or is signed out when idle) while offline leaves unsent answers on
+the tablet. They must reach the server, and the next trainee must never see them. So each
+test page carries, for its attempt only:
+
+- a *delivery token*: the attempt and its trainee, signed with SECRET_KEY (django.core.signing),
+  valid ``MAX_AGE``. It lets anyone holding it send answers to that one attempt while it is
+  open, under the same rules as autosave (a stale version never overwrites newer answers;
+  sending twice is harmless). It reads nothing: a write-only capability, so the endpoint
+  needs no session and no CSRF token (no ambient credential is used).
+- a *draft key*: an AES-256-GCM key derived here from SECRET_KEY (HMAC), never stored. The
+  tablet (lms/static/js/offline-queue.js) keeps the answers encrypted with it, the token in
+  clear beside them. At sign-out the page, and with it the key, is gone: the next trainee
+  finds only ciphertext, which the tablet sends with its token whenever it is online, from
+  any page — the sign-in page included — and which only the server can open.
+
+Browsers offer WebCrypto only in a secure context (HTTPS, or localhost in development);
+elsewhere the tablet keeps and sends the answers in clear with the token (``answers`` and
+``version``), never showing them on any page. Over HTTPS every tablet encrypts, so answers
+in clear are refused there: the token alone (readable on the tablet) cannot write anything.
+"""
+
+import base64
+import binascii
+import os
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from django.core import signing
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+
+from learning.json_body import BadBody, parse_object, read_version
+from learning.models import Attempt
+
+MAX_AGE = 7 * 24 * 3600
+_SALT = "learning.delivery"
+_KEY_SALT = "learning.delivery.draft-key"
+_IV_BYTES = 12
+
+
+def _b64encode(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+def _b64decode(text: object) -> bytes:
+    if not isinstance(text, str) or len(text) > 400_000:
+        raise BadBody(_("Les réponses envoyées sont illisibles."))
+    try:
+        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (binascii.Error, ValueError):
+        raise BadBody(_("Les réponses envoyées sont illisibles.")) from None
+
+
+def _key(user_id: int, attempt_id: int) -> bytes:
+    return salted_hmac(_KEY_SALT, f"{user_id}:{attempt_id}", algorithm="sha256").digest()
+
+
+def token_for(attempt: Attempt, user_id: int) -> str:
+    return signing.dumps({"u": user_id, "a": attempt.pk}, salt=_SALT)
+
+
+def key_for(attempt: Attempt, user_id: int) -> str:
+    """The draft key, base64url, for the page's WebCrypto ``importKey("raw", …)``."""
+    return _b64encode(_key(user_id, attempt.pk))
+
+
+def encrypt(token: str, payload: bytes) -> dict:
+    """What the tablet would store for ``payload`` (tests use it to play the tablet)."""
+    data = signing.loads(token, salt=_SALT)
+    iv = os.urandom(_IV_BYTES)
+    sealed = AESGCM(_key(data["u"], data["a"])).encrypt(iv, payload, token.encode())
+    return {"token": token, "iv": _b64encode(iv), "data": _b64encode(sealed)}
+
+
+class Delivery:
+    """One delivery read from the tablet: the attempt it is for, and the answers."""
+
+    def __init__(self, attempt: Attempt, version: int, answers: object):
+        self.attempt = attempt
+        self.version = version
+        self.answers = answers
+
+
+def open_delivery(body: dict, *, secure: bool = False) -> Delivery:
+    """The delivery in ``body``: {token, iv, data}, or {token, version, answers} unless
+    ``secure`` (the request came over HTTPS, where every browser has WebCrypto).
+
+    BadBody for a token that is forged, expired or for an attempt gone, and for anything
+    that does not decrypt and parse.
+    """
+    token = body.get("token")
+    if not isinstance(token, str) or len(token) > 500:
+        raise BadBody(_("Ce lien d'envoi n'est pas valable."))
+    try:
+        data = signing.loads(token, salt=_SALT, max_age=MAX_AGE)
+        user_id, attempt_id = int(data["u"]), int(data["a"])
+    except signing.SignatureExpired:
+        raise BadBody(_("Ces réponses sont trop anciennes pour être envoyées.")) from None
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise BadBody(_("Ce lien d'envoi n'est pas valable.")) from None
+    attempt = (
+        Attempt.objects.filter(pk=attempt_id, enrolment__trainee__user_id=user_id)
+        .select_related("assessment")
+        .first()
+    )
+    if attempt is None:
+        raise BadBody(_("Ce lien d'envoi n'est pas valable."))
+    if "iv" in body or "data" in body:
+        iv, sealed = _b64decode(body.get("iv")), _b64decode(body.get("data"))
+        if len(iv) != _IV_BYTES:
+            raise BadBody(_("Les réponses envoyées sont illisibles."))
+        try:
+            plain = AESGCM(_key(user_id, attempt_id)).decrypt(iv, sealed, token.encode())
+        except InvalidTag:
+            raise BadBody(_("Les réponses envoyées sont illisibles.")) from None
+        payload = parse_object(plain)
+    elif secure:
+        raise BadBody(_("Les réponses envoyées sont illisibles."))
+    else:
+        payload = body
+    return Delivery(attempt, read_version(payload), payload.get("answers"))

@@ -1,0 +1,59 @@
+// The trainee space's service worker (learning/attempt_views.py, service_worker): a test page
+// reloaded while the tablet is offline is shown from the copy kept at its last visit, so the
+// answers the tablet holds (offline-queue.js) come back into it. Only test pages, only GET
+// navigations, network first. A copy is kept for {{ idle_seconds }} s at most (a trainee idle
+// longer is signed out anyway), and every sign-out deletes them all (OfflineQueue.seal()).
+"use strict";
+var CACHE = "{{ cache_name }}";
+var MAX_AGE_MS = {{ idle_seconds }} * 1000;
+var PAGES = /^\/learn\/assessments\/\d+\/(pre|post|survey)\/$/;
+
+// The page with the time it was kept, so that an old copy is never shown.
+function keep(request, response) {
+  return response.blob().then(function (body) {
+    var headers = new Headers(response.headers);
+    headers.set("X-Kept-At", String(Date.now()));
+    return caches.open(CACHE).then(function (cache) {
+      return cache.put(request, new Response(body, { status: response.status, headers: headers }));
+    });
+  });
+}
+
+// A page loaded before this worker controlled it asks for its own copy.
+self.addEventListener("message", function (event) {
+  var url = event.data && event.data.keep;
+  if (!url || !PAGES.test(new URL(url, self.location.href).pathname)) return;
+  var request = new Request(url, { credentials: "same-origin" });
+  event.waitUntil(
+    fetch(request).then(function (response) {
+      if (response.ok && !response.redirected) return keep(request, response);
+    })
+  );
+});
+
+self.addEventListener("install", function () { self.skipWaiting(); });
+self.addEventListener("activate", function (event) { event.waitUntil(self.clients.claim()); });
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  if (request.method !== "GET" || request.mode !== "navigate") return;
+  if (!PAGES.test(new URL(request.url).pathname)) return;
+  event.respondWith(
+    fetch(request)
+      .then(function (response) {
+        if (response.ok && !response.redirected && response.type === "basic") {
+          event.waitUntil(keep(request, response.clone()));
+        }
+        return response;
+      })
+      .catch(function (error) {
+        return caches.open(CACHE).then(function (cache) {
+          return cache.match(request, { ignoreVary: true }).then(function (copy) {
+            var kept = copy && Number(copy.headers.get("X-Kept-At"));
+            if (copy && Date.now() - kept < MAX_AGE_MS) return copy;
+            throw error;
+          });
+        });
+      })
+  );
+});
