@@ -136,7 +136,7 @@ def trainee_picture_password(request, pk: int):
         services.set_picture_password(by=request.user, trainee=trainee, pictures=form.sequence())
         messages.success(request, _("Le mot de passe en images est enregistré."))
     else:
-        messages.error(request, _("Choisissez trois images dans la liste."))
+        messages.error(request, _("Choisissez quatre images dans la liste."))
     return redirect("cohorts:trainee", pk=trainee.pk)
 
 

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.models import ConsentPurpose, TraineeProfile
-from cohorts.pictures import PICTURES
+from cohorts.pictures import PICTURES, SEQUENCE_LENGTH
 
 
 class TraineeForm(forms.ModelForm):
@@ -37,9 +37,14 @@ PICTURE_CHOICES = [(key, f"{emoji} {label}") for key, (emoji, label) in PICTURES
 
 
 class PicturePasswordForm(forms.Form):
-    first = forms.ChoiceField(label=_("1re image"), choices=PICTURE_CHOICES)
-    second = forms.ChoiceField(label=_("2e image"), choices=PICTURE_CHOICES)
-    third = forms.ChoiceField(label=_("3e image"), choices=PICTURE_CHOICES)
+    """A trainer sets a trainee's picture password: SEQUENCE_LENGTH pictures, in order."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for position in range(1, SEQUENCE_LENGTH + 1):
+            self.fields[f"picture{position}"] = forms.ChoiceField(
+                label=_("Image %(position)s") % {"position": position}, choices=PICTURE_CHOICES
+            )
 
     def sequence(self) -> list[str]:
-        return [self.cleaned_data[name] for name in ("first", "second", "third")]
+        return [self.cleaned_data[f"picture{p}"] for p in range(1, SEQUENCE_LENGTH + 1)]

@@ -14,7 +14,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from cohorts import tasks
+from cohorts import guessing, tasks
 from cohorts.models import (
     CONSENT_TEXT_VERSION,
     Cohort,
@@ -34,7 +34,7 @@ from cohorts.rules import (
 from lms import audit, documents
 from lms.roles import Role
 
-PIN_LENGTH = 4
+PIN_LENGTH = guessing.PIN_LENGTH
 COHORT_FIELDS = (
     "name",
     "module",
@@ -217,6 +217,13 @@ def set_picture_password(*, by, trainee: TraineeProfile, pictures: list[str]) ->
     trainee.set_picture_password(pictures)
     trainee.save(update_fields=["picture_password"])
     audit.record(by, audit.Action.PICTURES_SET, trainee)
+
+
+@transaction.atomic
+def unlock_sign_in(*, by, trainee: TraineeProfile) -> None:
+    """Forget a trainee's wrong PIN and picture tries, so that they can sign in again now."""
+    guessing.unlock(trainee.username)
+    audit.record(by, audit.Action.SIGN_IN_UNLOCKED, trainee)
 
 
 @transaction.atomic

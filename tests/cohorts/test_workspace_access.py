@@ -214,11 +214,11 @@ def test_setting_a_picture_password(client, trainer, trainee):
     client.force_login(trainer)
     client.post(
         reverse("cohorts:trainee_pictures", args=[trainee.pk]),
-        {"first": "sun", "second": "goat", "third": "mango"},
+        {"picture1": "sun", "picture2": "goat", "picture3": "mango", "picture4": "bird"},
     )
     trainee.refresh_from_db()
-    assert trainee.check_picture_password(["sun", "goat", "mango"])
-    assert not trainee.check_picture_password(["goat", "sun", "mango"])
+    assert trainee.check_picture_password(["sun", "goat", "mango", "bird"])
+    assert not trainee.check_picture_password(["goat", "sun", "mango", "bird"])
 
 
 def test_login_cards_are_rendered_in_the_background_and_never_contain_the_pin(
