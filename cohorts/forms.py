@@ -48,3 +48,36 @@ class PicturePasswordForm(forms.Form):
 
     def sequence(self) -> list[str]:
         return [self.cleaned_data[f"picture{p}"] for p in range(1, SEQUENCE_LENGTH + 1)]
+
+
+class LoginCardsForm(forms.Form):
+    """Which of a cohort's trainees get a login card, and whether with a new PIN."""
+
+    trainees = forms.ModelMultipleChoiceField(
+        label=_("Apprenants"),
+        queryset=TraineeProfile.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Choisissez au moins un apprenant."),
+            "invalid_choice": _("Cet apprenant n'est pas inscrit dans la cohorte."),
+            "invalid_pk_value": _("Cet apprenant n'est pas inscrit dans la cohorte."),
+        },
+    )
+    new_pins = forms.BooleanField(
+        label=_("Créer un nouveau code pour chacun et l'imprimer sur sa carte"),
+        help_text=_(
+            "Leurs codes actuels ne marcheront plus. Le PDF ne s'ouvre qu'une fois : "
+            "imprimez-le tout de suite."
+        ),
+        required=False,
+    )
+
+    def __init__(self, *args, cohort, **kwargs):
+        super().__init__(*args, **kwargs)
+        active = TraineeProfile.objects.filter(
+            pk__in=cohort.enrolments.active().values("trainee")
+        ).select_related("user")
+        field = self.fields["trainees"]
+        field.queryset = active
+        field.initial = list(active)
+        field.label_from_instance = lambda trainee: f"{trainee.display_name} ({trainee.username})"

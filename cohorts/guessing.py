@@ -29,6 +29,7 @@ someone who knows the trainee, outside the bound above.
 
 import datetime
 import math
+import secrets
 import time
 from dataclasses import dataclass, field
 
@@ -53,6 +54,10 @@ PICTURE_KEYSPACE = len(PICTURES) ** SEQUENCE_LENGTH
 WEEK = 7 * 24 * 3600
 # The policy's promise: under this chance of guessing one trainee's secret in a week.
 MAX_WEEKLY_CHANCE = 0.01
+
+
+def generate_pin() -> str:
+    return "".join(secrets.choice("0123456789") for _ in range(PIN_LENGTH))
 
 
 def _rates(action: str) -> list:

@@ -6,7 +6,6 @@ with the cohort's row locked, so two trainers adding the last place at once cann
 """
 
 import re
-import secrets
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
@@ -35,6 +34,7 @@ from lms import audit, documents
 from lms.roles import Role
 
 PIN_LENGTH = guessing.PIN_LENGTH
+generate_pin = guessing.generate_pin
 COHORT_FIELDS = (
     "name",
     "module",
@@ -45,10 +45,6 @@ COHORT_FIELDS = (
     "capacity",
     "status",
 )
-
-
-def generate_pin() -> str:
-    return "".join(secrets.choice("0123456789") for _ in range(PIN_LENGTH))
 
 
 def username_prefix(cohort: Cohort) -> str:
@@ -249,18 +245,37 @@ def viewed_trainee(*, by, trainee: TraineeProfile) -> None:
 
 
 @transaction.atomic
-def request_login_cards(*, by, cohort: Cohort, base_url: str, language: str):
-    """Queue the cohort's login cards (a PDF rendered by a worker) for ``by`` to download.
+def request_login_cards(
+    *,
+    by,
+    cohort: Cohort,
+    base_url: str,
+    language: str,
+    trainees: Iterable[TraineeProfile] | None = None,
+    new_pins: bool = False,
+):
+    """Queue login cards (a PDF rendered by a worker) for ``by`` to download: for ``trainees``
+    of the cohort (every active one by default), with names, usernames and a QR code to the
+    sign-in page on ``base_url``.
 
-    The cards carry names, usernames and a QR code to the sign-in page (on ``base_url``),
-    never a PIN. One audit entry names every trainee whose card was printed.
+    With ``new_pins``, the worker makes a new PIN for each of them and prints it on their
+    card: the PDF is then a single download, and the PINs exist in clear nowhere else
+    (cohorts/tasks.py). One audit entry names every trainee of the batch.
     """
+    active = cohort.enrolments.active().values_list("trainee_id", flat=True)
+    chosen = set(active) if trainees is None else {t.pk for t in trainees} & set(active)
+    trainee_ids = sorted(chosen)
     document = documents.request(
         owner=by,
         filename=f"cartes-cohorte-{cohort.pk}.pdf",
         task=tasks.render_login_cards,
-        args=[cohort.pk, base_url, language],
+        args=[cohort.pk, base_url, language, trainee_ids, new_pins],
+        single_download=new_pins,
     )
-    trainees = list(cohort.enrolments.active().values_list("trainee_id", flat=True))
-    audit.record(by, audit.Action.EXPORTED, cohort, document="login cards", trainees=trainees)
+    if new_pins:
+        audit.record(by, audit.Action.PINS_PRINTED, cohort, trainees=trainee_ids)
+    else:
+        audit.record(
+            by, audit.Action.EXPORTED, cohort, document="login cards", trainees=trainee_ids
+        )
     return document

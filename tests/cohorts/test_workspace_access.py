@@ -228,7 +228,9 @@ def test_login_cards_are_rendered_in_the_background_and_never_contain_the_pin(
 
     client.force_login(trainer)
     with django_capture_on_commit_callbacks(execute=True):
-        queued = client.post(reverse("cohorts:login_cards", args=[cohort.pk]))
+        queued = client.post(
+            reverse("cohorts:login_cards", args=[cohort.pk]), {"trainees": [trainee.pk]}
+        )
     # The task ran inline once the request committed (Q_SYNC in the tests, a worker otherwise).
     waiting = client.get(queued["Location"])
     assert waiting.context["document"].is_ready
@@ -249,7 +251,11 @@ def test_a_document_waits_for_its_worker_then_only_its_owner_may_download_it(
 ):
     client.force_login(trainer)
     with django_capture_on_commit_callbacks(execute=False) as queued:
-        waiting = client.post(reverse("cohorts:login_cards", args=[cohort.pk]), follow=True)
+        waiting = client.post(
+            reverse("cohorts:login_cards", args=[cohort.pk]),
+            {"trainees": [trainee.pk]},
+            follow=True,
+        )
     assert not waiting.context["document"].is_ready
     status_url = reverse("lms_document", args=[waiting.context["document"].pk])
     assert client.get(status_url, HTTP_ACCEPT="application/json").json() == {"ready": False}
