@@ -60,7 +60,7 @@ def test_ten_wrong_passwords_a_minute_from_one_address_stop_that_address(client,
 
 
 def test_the_31st_sign_in_form_posted_in_a_minute_from_one_address_answers_429(client):
-    for n in range(30):
+    for _attempt in range(30):
         assert sign_in(client, "", "", address="203.0.113.50").status_code == 200
 
     assert sign_in(client, "", "", address="203.0.113.50").status_code == 429
