@@ -173,3 +173,14 @@ def test_unlocking_is_refused_on_get(client, trainer, trainee):
     client.force_login(trainer)
 
     assert client.get(reverse("cohorts:trainee_unlock", args=[trainee.pk])).status_code == 405
+
+
+def test_the_lock_message_is_in_the_tablets_language(client, trainee):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    for _attempt in range(10):
+        sign_in(client, username=trainee.username, pin="1111")
+
+    [message] = alerts(sign_in(client, username=trainee.username))
+
+    assert message.startswith("Too many tries: this account is locked. Try again in 2")
+    assert message.endswith("or ask your trainer to unlock it.")
