@@ -220,7 +220,9 @@ ACCOUNT_LOGOUT_ON_GET = False
 # Merged by allauth into its defaults; kept in the shared cache (CACHES["default"]).
 # Staff: allauth's own limits, stated here so that they are seen and tested (tests/lms/
 # test_staff_rate_limits.py): 30 sign-in pages posted a minute per address, and 5 wrong
-# passwords per e-mail address in 5 minutes (10 a minute per address).
+# passwords per e-mail address in 5 minutes (10 a minute per address): at most 1 440 guesses a
+# day at one staff password, which the password validators make long and uncommon. The same
+# login_failed limit counts wrong TOTP codes per account (allauth.mfa), behind the password.
 # Trainees: the guessing policy of cohorts/guessing.py (its figures are tested there).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",

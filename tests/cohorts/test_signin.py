@@ -395,3 +395,20 @@ def test_only_a_signed_in_trainee_can_say_they_are_still_there(client, trainer):
     assert client.get(STILL_HERE).status_code == 403
     client.force_login(trainer)
     assert client.get(STILL_HERE).status_code == 403
+
+
+# --- Where a signed-out visitor is sent ----------------------------------------------------------
+
+
+def test_a_signed_out_trainee_opening_their_space_lands_on_the_trainee_sign_in(client):
+    response = client.get("/learn/")
+
+    assert response.status_code == 302
+    assert response["Location"] == SIGN_IN
+
+
+def test_a_signed_out_visitor_of_the_admin_still_goes_to_the_staff_sign_in(client):
+    response = client.get("/admin/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/?next=/admin/")
