@@ -57,6 +57,22 @@ class Classroom:
             pk__in=self.cohort.enrolments.active().values("trainee")
         ).select_related("user")
 
+    def entries(self) -> list[dict]:
+        """The list as shown: each trainee with where tapping their name leads (their
+        pictures when they have a picture password, the keypad otherwise)."""
+        return [
+            {
+                "trainee": trainee,
+                "url": reverse(
+                    "trainee_classroom_pictures"
+                    if trainee.picture_password
+                    else "trainee_classroom_pin",
+                    args=[trainee.pk],
+                ),
+            }
+            for trainee in self.trainees()
+        ]
+
     def get_trainee(self, pk) -> TraineeProfile:
         """A trainee of the list; anyone else is a 404."""
         return get_object_or_404(self.trainees(), pk=pk)

@@ -71,7 +71,7 @@ def pin_login(request: HttpRequest) -> HttpResponse:
     if request.method == "GET" and "username" not in request.GET:
         classroom = current_classroom(request)
         if classroom is not None:
-            context = {"cohort": classroom.cohort, "trainees": classroom.trainees()}
+            context = {"cohort": classroom.cohort, "entries": classroom.entries()}
             return render(request, "cohorts/signin/classroom.html", context)
     return _sign_in(request, PinSignInForm, "cohorts/signin/pin.html", _check_pin)
 

@@ -156,11 +156,16 @@ def test_a_wrong_pin_on_the_class_list_signs_nobody_in(client, trainer, cohort, 
     assert signed_in_user_id(client) is None
 
 
-def test_a_trainee_signs_in_with_pictures_from_the_class_list(client, trainer, cohort, trainee):
+def test_a_trainee_with_pictures_taps_their_name_and_gets_the_pictures(
+    client, trainer, cohort, trainee, classmate
+):
     services.set_picture_password(by=trainer, trainee=trainee, pictures=SEQUENCE)
     open_on_this_tablet(client, trainer, cohort)
     url = reverse("trainee_classroom_pictures", args=[trainee.pk])
-    assert url in client.get(tap(client, trainee)).content.decode()
+    links = [a["href"] for a in page(client.get(SIGN_IN)).select(".class-list a")]
+    assert links == [url, tap(client, classmate)]
+    # The keypad is one tap away too.
+    assert tap(client, trainee) in client.get(url).content.decode()
 
     response = client.post(url, {f"picture{n}": key for n, key in enumerate(SEQUENCE, start=1)})
 
