@@ -11,7 +11,7 @@ be allowed to print this cohort's login cards (the cohort policy's ``enrol``): a
 taken off the cohort closes every tablet they opened. A trainer closes the list on the tablet
 from the same page; it closes by itself at midnight. Wrong tries on a classroom tablet count
 in a budget of their own (cohorts/guessing.py), so a spray from elsewhere cannot lock the
-class out.
+class out. The trainer's unlock of a trainee locked after wrong tries lives here too.
 """
 
 import datetime

@@ -304,3 +304,48 @@ def test_ten_wrong_pins_on_the_class_list_lock_it_for_that_trainee_until_unlocke
     services.unlock_sign_in(by=trainer, trainee=trainee)
 
     assert client.post(tap(client, trainee), {"pin": factories.PIN}).status_code == 302
+
+
+def test_a_spray_from_the_classrooms_own_router_does_not_lock_the_class_list(
+    client, settings, trainer, cohort, trainee, classmate
+):
+    """The address's budget of the username sign-in (150 an hour; 3 here) is not the tablet's."""
+    settings.ACCOUNT_RATE_LIMITS = {
+        **settings.ACCOUNT_RATE_LIMITS,
+        "trainee_login_failed": "3/h/ip,10/3d/key",
+    }
+    router = "192.0.2.10"
+    for n in range(3):
+        client.post(SIGN_IN, {"username": f"rabat{n + 50}", "pin": "1111"}, REMOTE_ADDR=router)
+    refused = client.post(
+        SIGN_IN, {"username": trainee.username, "pin": factories.PIN}, REMOTE_ADDR=router
+    )
+    assert refused.status_code == 429
+
+    open_on_this_tablet(client, trainer, cohort)
+
+    for person in (trainee, classmate):
+        response = client.post(tap(client, person), {"pin": factories.PIN}, REMOTE_ADDR=router)
+        assert response.status_code == 302
+        client.post(reverse("trainee_logout"), REMOTE_ADDR=router)
+
+
+def test_a_tablet_left_open_stops_after_its_own_budget_of_wrong_tries(
+    client, settings, trainer, cohort, trainee, classmate
+):
+    """300 wrong tries a day per opening (3 here), whoever they are for."""
+    settings.ACCOUNT_RATE_LIMITS = {
+        **settings.ACCOUNT_RATE_LIMITS,
+        "classroom_login_failed": "3/d/key",
+    }
+    open_on_this_tablet(client, trainer, cohort)
+    for person in (trainee, classmate, trainee):
+        client.post(tap(client, person), {"pin": "1111"})
+
+    response = client.post(tap(client, classmate), {"pin": factories.PIN})
+
+    assert response.status_code == 429
+    assert alerts(response)[0].startswith("Trop d'essais sur cet appareil.")
+    # Opening the list again (the trainer, in person) gives the tablet a new budget.
+    open_on_this_tablet(client, trainer, cohort)
+    assert client.post(tap(client, classmate), {"pin": factories.PIN}).status_code == 302
