@@ -14,7 +14,8 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django_q.tasks import async_task
+from django_q.models import Schedule
+from django_q.tasks import async_task, schedule
 
 from lms.models import Document
 
@@ -42,9 +43,26 @@ def request(
     document = Document.objects.create(
         owner=owner, filename=filename, single_download=single_download
     )
+    if single_download:
+        # Not downloaded in time, its secrets must not wait for the next request to go.
+        transaction.on_commit(
+            lambda: schedule(
+                "lms.documents.delete_expired",
+                schedule_type=Schedule.ONCE,
+                next_run=timezone.now() + LIFETIME + datetime.timedelta(minutes=1),
+            )
+        )
     path = _task_path(task)
     transaction.on_commit(lambda: async_task(path, str(document.pk), *args))
     return document
+
+
+def delete_expired() -> int:
+    """Delete the documents past their lifetime (a task, scheduled after each secret one)."""
+    deleted, _by_model = Document.objects.filter(
+        requested_at__lt=timezone.now() - LIFETIME
+    ).delete()
+    return deleted
 
 
 def needs_rendering(document_id, *, lock: bool = False) -> bool:

@@ -7,8 +7,10 @@ import pypdfium2
 import pytest
 from django.contrib.auth.hashers import check_password
 from django.urls import reverse
+from django.utils import timezone
+from django_q.models import Schedule
 
-from lms import audit
+from lms import audit, documents
 from lms.models import Document
 from tests.cohorts import factories
 
@@ -142,3 +144,22 @@ def test_a_bad_choice_gets_a_clear_message_and_changes_nothing(
     assert not Document.objects.exists()
     other_trainee.user.refresh_from_db()
     assert check_password(factories.PIN, other_trainee.user.password)
+
+
+def test_cards_with_new_pins_left_unopened_are_deleted_after_their_lifetime(
+    client, trainer, cohort, trainee, django_capture_on_commit_callbacks
+):
+    client.force_login(trainer)
+    ask_for_cards(
+        client,
+        cohort,
+        {"trainees": [trainee.pk], "new_pins": "on"},
+        django_capture_on_commit_callbacks,
+    )
+    [cleanup] = Schedule.objects.filter(func="lms.documents.delete_expired")
+    assert cleanup.schedule_type == Schedule.ONCE
+    assert cleanup.next_run > timezone.now() + documents.LIFETIME
+
+    Document.objects.update(requested_at=timezone.now() - documents.LIFETIME)
+    assert documents.delete_expired() == 1
+    assert not Document.objects.exists()
