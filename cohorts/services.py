@@ -204,6 +204,9 @@ def reset_pin(*, by, trainee: TraineeProfile, pin: str | None = None) -> str:
     pin = pin or generate_pin()
     trainee.user.set_password(pin)
     trainee.user.save(update_fields=["password"])
+    # Wrong tries at the old PIN say nothing about the new one: a locked trainee given a new
+    # PIN can sign in with it at once.
+    guessing.unlock(trainee.username)
     audit.record(by, audit.Action.PIN_RESET, trainee)
     return pin
 

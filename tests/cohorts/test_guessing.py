@@ -184,3 +184,11 @@ def test_the_lock_message_is_in_the_tablets_language(client, trainee):
 
     assert message.startswith("Too many tries: this account is locked. Try again in 2")
     assert message.endswith("or ask your trainer to unlock it.")
+
+
+def test_a_new_pin_also_unlocks_the_trainee(client, trainee, trainer):
+    lock(client, trainee)
+
+    pin = services.reset_pin(by=trainer, trainee=trainee)
+
+    assert sign_in(client, username=trainee.username, pin=pin).status_code == 302
