@@ -23,8 +23,8 @@ Figures, with the configured limits (tests/cohorts/test_guessing.py computes the
 - chance of guessing one trainee's secret in a week ≤ 60 / 10 000 = 0.6 % (< 1 %).
 
 A locked trainee waits (the message says how long) or asks a trainer, whose unlock
-(cohorts.services.unlock_sign_in) empties the trainee's budgets: a deliberate, audited act by
-someone who knows the trainee, outside the bound above.
+(cohorts.services.unlock_sign_in), or a new PIN, empties the trainee's budgets: a deliberate,
+audited act by someone who knows the trainee, outside the bound above.
 """
 
 import datetime

@@ -4,6 +4,8 @@ taps their first name, types their PIN on the keypad and lands on their space.""
 import pytest
 from playwright.sync_api import expect
 
+from cohorts import services
+from cohorts.classroom import COOKIE_NAME
 from lms.roles import Role
 from tests.cohorts import factories
 
@@ -68,3 +70,29 @@ def test_a_trainee_signs_in_by_tapping_their_name_on_the_class_list(tab: Tab, cl
     expect(page.get_by_role("heading", level=1)).to_contain_text(awa.display_name)
     tab.check("classroom-4-learn")
     tab.assert_stayed_local()
+
+
+def test_a_trainee_with_a_picture_password_taps_their_name_then_four_pictures(
+    tab: Tab, classroom, client
+):
+    page = tab.page
+    cohort, binta = classroom["cohort"], classroom["trainees"][1]
+    sequence = ["star", "camel", "sun", "bird"]
+    services.set_picture_password(by=classroom["trainer"], trainee=binta, pictures=sequence)
+    # Opened by the trainer as in the test above; here the tablet gets the list's cookie.
+    client.force_login(classroom["trainer"])
+    opened = client.post(f"/admin/cohorts/{cohort.pk}/classroom/open/")
+    page.context.add_cookies(
+        [{"name": COOKIE_NAME, "value": opened.cookies[COOKIE_NAME].value, "url": tab.base_url}]
+    )
+
+    tab.open("/accounts/trainee/")
+    page.get_by_role("link", name="Binta S.").tap()
+    expect(page.locator(".tapped")).to_have_text("B Binta S.")
+    expect(page.locator("[data-step]:visible .picture")).to_have_count(12)
+    tab.check("classroom-5-pictures")
+    for key in sequence:
+        page.locator(f"[data-step]:visible input[value='{key}'] + .tile").tap()
+
+    expect(page).to_have_url(tab.url("/learn/"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text(binta.display_name)
