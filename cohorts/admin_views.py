@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail import hooks
 
 from cohorts import services
-from cohorts.forms import PicturePasswordForm, TraineeForm, WithdrawForm
+from cohorts.forms import LoginCardsForm, PicturePasswordForm, TraineeForm, WithdrawForm
 from cohorts.models import ConsentRecord, EnrolmentStatus
 from cohorts.permissions import (
     cohort_policy,
@@ -178,7 +178,7 @@ def trainee_picture_password(request, pk: int):
         services.set_picture_password(by=request.user, trainee=trainee, pictures=form.sequence())
         messages.success(request, _("Le mot de passe en images est enregistré."))
     else:
-        messages.error(request, _("Choisissez trois images dans la liste."))
+        messages.error(request, _("Choisissez quatre images dans la liste."))
     return redirect("cohorts:trainee", pk=trainee.pk)
 
 
@@ -238,25 +238,32 @@ def enrolment_reenrol(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 def login_cards(request, pk: int):
-    """GET: what the cards hold, and a button; POST: a worker renders them (never a PIN)."""
+    """GET: the trainees (all ticked) and a button; POST: a worker renders their cards, with
+    a new PIN for each when asked (cohorts/tasks.py)."""
     cohort = get_cohort_for_user(request.user, pk, "enrol")
-    if request.method == "POST":
+    form = LoginCardsForm(request.POST if request.method == "POST" else None, cohort=cohort)
+    if request.method == "POST" and form.is_valid():
         document = services.request_login_cards(
             by=request.user,
             cohort=cohort,
             base_url=request.build_absolute_uri("/"),
             language=get_language(),
+            trainees=form.cleaned_data["trainees"],
+            new_pins=form.cleaned_data["new_pins"],
         )
         return redirect("lms_document", pk=document.pk)
     context = {
         "cohort": cohort,
-        "count": cohort.enrolments.active().count(),
+        "form": form,
         "header_title": _("Cartes de connexion"),
         "breadcrumbs_items": crumbs(
             cohort_crumb(cohort), {"url": "", "label": _("Cartes de connexion")}
         ),
     }
-    return TemplateResponse(request, "cohorts/admin/login_cards_request.html", context)
+    status = 400 if form.is_bound else 200
+    return TemplateResponse(
+        request, "cohorts/admin/login_cards_request.html", context, status=status
+    )
 
 
 # Mounted under /admin/cohorts/ by the cohort viewset (cohorts/wagtail_hooks.py).

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.models import ConsentPurpose, TraineeProfile
-from cohorts.pictures import PICTURES
+from cohorts.pictures import PICTURES, SEQUENCE_LENGTH
 
 
 class TraineeForm(forms.ModelForm):
@@ -37,12 +37,17 @@ PICTURE_CHOICES = [(key, f"{emoji} {label}") for key, (emoji, label) in PICTURES
 
 
 class PicturePasswordForm(forms.Form):
-    first = forms.ChoiceField(label=_("1re image"), choices=PICTURE_CHOICES)
-    second = forms.ChoiceField(label=_("2e image"), choices=PICTURE_CHOICES)
-    third = forms.ChoiceField(label=_("3e image"), choices=PICTURE_CHOICES)
+    """A trainer sets a trainee's picture password: SEQUENCE_LENGTH pictures, in order."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for position in range(1, SEQUENCE_LENGTH + 1):
+            self.fields[f"picture{position}"] = forms.ChoiceField(
+                label=_("Image %(position)s") % {"position": position}, choices=PICTURE_CHOICES
+            )
 
     def sequence(self) -> list[str]:
-        return [self.cleaned_data[name] for name in ("first", "second", "third")]
+        return [self.cleaned_data[f"picture{p}"] for p in range(1, SEQUENCE_LENGTH + 1)]
 
 
 class WithdrawForm(forms.Form):
@@ -57,3 +62,36 @@ class WithdrawForm(forms.Form):
             "suivre ». Aucune information médicale ou juridique."
         ),
     )
+
+
+class LoginCardsForm(forms.Form):
+    """Which of a cohort's trainees get a login card, and whether with a new PIN."""
+
+    trainees = forms.ModelMultipleChoiceField(
+        label=_("Apprenants"),
+        queryset=TraineeProfile.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Choisissez au moins un apprenant."),
+            "invalid_choice": _("Cet apprenant n'est pas inscrit dans la cohorte."),
+            "invalid_pk_value": _("Cet apprenant n'est pas inscrit dans la cohorte."),
+        },
+    )
+    new_pins = forms.BooleanField(
+        label=_("Créer un nouveau code pour chacun et l'imprimer sur sa carte"),
+        help_text=_(
+            "Leurs codes actuels ne marcheront plus. Le PDF ne s'ouvre qu'une fois : "
+            "imprimez-le tout de suite."
+        ),
+        required=False,
+    )
+
+    def __init__(self, *args, cohort, **kwargs):
+        super().__init__(*args, **kwargs)
+        active = TraineeProfile.objects.filter(
+            pk__in=cohort.enrolments.active().values("trainee")
+        ).select_related("user")
+        field = self.fields["trainees"]
+        field.queryset = active
+        field.initial = list(active)
+        field.label_from_instance = lambda trainee: f"{trainee.display_name} ({trainee.username})"

@@ -2,15 +2,18 @@
 
 The tablet's own timer (lms/static/js/trainee-session.js) warns first and signs out on time;
 this is the server's guarantee for a tablet whose page was closed, put to sleep or tampered with.
+And a signed-out visitor sent to sign in from a trainee page (a lesson, /learn/) lands on the
+trainee sign-in, not the staff one.
 """
 
 import time
+from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, resolve_url
 from django.utils.translation import gettext as _
 
 from lms.roles import is_trainee
@@ -37,6 +40,27 @@ def signed_out_redirect() -> HttpResponse:
     return response
 
 
+# The staff's own areas: a sign-in asked for from anywhere else is a trainee's.
+STAFF_PATHS = ("/admin/", "/accounts/", "/documents/")
+
+
+def trainee_sign_in_instead(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """Pages send signed-out visitors to settings.LOGIN_URL (the staff sign-in), lessons too
+    (courses/access.py): outside the staff's areas, send them to the trainee sign-in."""
+    if response.status_code != 302 or request.user.is_authenticated:
+        return response
+    location = urlsplit(response.get("Location", ""))
+    if location.path != resolve_url(settings.LOGIN_URL):
+        return response
+    next_path = parse_qs(location.query).get("next", ["/"])[0]
+    if next_path.startswith(STAFF_PATHS):
+        return response
+    trainee_sign_in = redirect("trainee_login")
+    if "no-store" in response.get("Cache-Control", ""):
+        trainee_sign_in["Cache-Control"] = response["Cache-Control"]
+    return trainee_sign_in
+
+
 class TraineeIdleMiddleware:
     """Must come after the authentication and message middlewares."""
 
@@ -57,4 +81,4 @@ class TraineeIdleMiddleware:
             mark_active(request)
             # Read by templates/base_trainee.html for the tablet's own timer.
             request.trainee_idle_seconds = settings.TRAINEE_IDLE_SECONDS
-        return self.get_response(request)
+        return trainee_sign_in_instead(request, self.get_response(request))

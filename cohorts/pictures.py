@@ -1,4 +1,6 @@
-"""The picture password: three pictures chosen in order from a grid of nine.
+"""The picture password: four pictures chosen in order from a grid of twelve.
+
+12^4 = 20 736 sequences, more than the 10 000 PINs of 4 digits (cohorts/guessing.py).
 
 For trainees who read with difficulty. Pictures are named by a stable key (stored hashed as a
 sequence) and shown with an emoji and a translated label, so no image files are needed.
@@ -16,8 +18,11 @@ PICTURES = {
     "car": ("🚗", _("voiture")),
     "goat": ("🐐", _("chèvre")),
     "mango": ("🥭", _("mangue")),
+    "moon": ("🌙", _("lune")),
+    "camel": ("🐪", _("chameau")),
+    "bird": ("🐦", _("oiseau")),
 }
-SEQUENCE_LENGTH = 3
+SEQUENCE_LENGTH = 4
 
 
 def is_valid_sequence(keys: list[str]) -> bool:

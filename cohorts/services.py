@@ -6,7 +6,6 @@ with the cohort's row locked, so two trainers adding the last place at once cann
 """
 
 import re
-import secrets
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
@@ -14,7 +13,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from cohorts import tasks
+from cohorts import guessing, tasks
 from cohorts.models import (
     CONSENT_TEXT_VERSION,
     Cohort,
@@ -37,7 +36,8 @@ from cohorts.rules import (
 from lms import audit, documents
 from lms.roles import Role
 
-PIN_LENGTH = 4
+PIN_LENGTH = guessing.PIN_LENGTH
+generate_pin = guessing.generate_pin
 COHORT_FIELDS = (
     "name",
     "module",
@@ -48,10 +48,6 @@ COHORT_FIELDS = (
     "capacity",
     "status",
 )
-
-
-def generate_pin() -> str:
-    return "".join(secrets.choice("0123456789") for _ in range(PIN_LENGTH))
 
 
 def username_prefix(cohort: Cohort) -> str:
@@ -234,6 +230,9 @@ def reset_pin(*, by, trainee: TraineeProfile, pin: str | None = None) -> str:
     pin = pin or generate_pin()
     trainee.user.set_password(pin)
     trainee.user.save(update_fields=["password"])
+    # Wrong tries at the old PIN say nothing about the new one: a locked trainee given a new
+    # PIN can sign in with it at once.
+    guessing.unlock(trainee.username)
     audit.record(by, audit.Action.PIN_RESET, trainee)
     return pin
 
@@ -243,6 +242,13 @@ def set_picture_password(*, by, trainee: TraineeProfile, pictures: list[str]) ->
     trainee.set_picture_password(pictures)
     trainee.save(update_fields=["picture_password"])
     audit.record(by, audit.Action.PICTURES_SET, trainee)
+
+
+@transaction.atomic
+def unlock_sign_in(*, by, trainee: TraineeProfile) -> None:
+    """Forget a trainee's wrong PIN and picture tries, so that they can sign in again now."""
+    guessing.unlock(trainee.username)
+    audit.record(by, audit.Action.SIGN_IN_UNLOCKED, trainee)
 
 
 @transaction.atomic
@@ -274,18 +280,37 @@ def viewed_roster(*, by, cohort: Cohort, trainees: Iterable[int]) -> None:
 
 
 @transaction.atomic
-def request_login_cards(*, by, cohort: Cohort, base_url: str, language: str):
-    """Queue the cohort's login cards (a PDF rendered by a worker) for ``by`` to download.
+def request_login_cards(
+    *,
+    by,
+    cohort: Cohort,
+    base_url: str,
+    language: str,
+    trainees: Iterable[TraineeProfile] | None = None,
+    new_pins: bool = False,
+):
+    """Queue login cards (a PDF rendered by a worker) for ``by`` to download: for ``trainees``
+    of the cohort (every active one by default), with names, usernames and a QR code to the
+    sign-in page on ``base_url``.
 
-    The cards carry names, usernames and a QR code to the sign-in page (on ``base_url``),
-    never a PIN. One audit entry names every trainee whose card was printed.
+    With ``new_pins``, the worker makes a new PIN for each of them and prints it on their
+    card: the PDF is then a single download, and the PINs exist in clear nowhere else
+    (cohorts/tasks.py). One audit entry names every trainee of the batch.
     """
+    active = cohort.enrolments.active().values_list("trainee_id", flat=True)
+    chosen = set(active) if trainees is None else {t.pk for t in trainees} & set(active)
+    trainee_ids = sorted(chosen)
     document = documents.request(
         owner=by,
         filename=f"cartes-cohorte-{cohort.pk}.pdf",
         task=tasks.render_login_cards,
-        args=[cohort.pk, base_url, language],
+        args=[cohort.pk, base_url, language, trainee_ids, new_pins],
+        single_download=new_pins,
     )
-    trainees = list(cohort.enrolments.active().values_list("trainee_id", flat=True))
-    audit.record(by, audit.Action.EXPORTED, cohort, document="login cards", trainees=trainees)
+    if new_pins:
+        audit.record(by, audit.Action.PINS_PRINTED, cohort, trainees=trainee_ids)
+    else:
+        audit.record(
+            by, audit.Action.EXPORTED, cohort, document="login cards", trainees=trainee_ids
+        )
     return document

@@ -1,5 +1,6 @@
 """The trainee sign-in forms. They check the shape of what was typed; the views check the
-credentials, after the rate limit (cohorts/signin.py)."""
+credentials, after counting the try (cohorts/signin.py). On a classroom tablet the name tapped
+says who signs in, and the secret comes alone (PinForm, PictureForm)."""
 
 import re
 from dataclasses import dataclass
@@ -8,8 +9,8 @@ from django import forms
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from cohorts.guessing import PIN_LENGTH
 from cohorts.pictures import PICTURES, SEQUENCE_LENGTH
-from cohorts.services import PIN_LENGTH
 
 # ASCII digits only: str.isdigit() would also accept "١٢٣٤" or "²".
 PIN_PATTERN = re.compile(rf"[0-9]{{{PIN_LENGTH}}}")
@@ -59,6 +60,7 @@ class SignInForm(forms.Form):
 
     username = UsernameField()
     secret_field = ""
+    field_order = ["username"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,7 +70,9 @@ class SignInForm(forms.Form):
             self.fields[focus].widget.attrs["autofocus"] = True
 
 
-class PinSignInForm(SignInForm):
+class PinForm(forms.Form):
+    """The PIN alone: the classroom sign-in knows who is signing in (the name tapped)."""
+
     secret_field = "pin"
 
     pin = forms.CharField(
@@ -91,9 +95,9 @@ class PinSignInForm(SignInForm):
         return pin
 
 
-class PictureSignInForm(SignInForm):
-    """The username and one radio group per position of the sequence (first, second, third
-    picture): without JavaScript the trainee ticks one picture in each group."""
+class PictureForm(forms.Form):
+    """One radio group per position of the sequence (first, second… picture): without
+    JavaScript the trainee ticks one picture in each group."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -121,3 +125,15 @@ class PictureSignInForm(SignInForm):
     @property
     def sequence(self) -> list[str]:
         return [self.cleaned_data[f"picture{p}"] for p in range(1, SEQUENCE_LENGTH + 1)]
+
+
+class PinSignInForm(SignInForm, PinForm):
+    """A username and a PIN."""
+
+    secret_field = "pin"
+
+
+class PictureSignInForm(SignInForm, PictureForm):
+    """A username and the pictures."""
+
+    secret_field = ""

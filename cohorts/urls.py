@@ -6,6 +6,13 @@ from cohorts import signin
 urlpatterns = [
     path("", signin.pin_login, name="trainee_login"),
     path("pictures/", signin.picture_login, name="trainee_picture_login"),
+    # The class list opened by a trainer on this tablet (cohorts/classroom.py).
+    path("classroom/<int:pk>/", signin.classroom_pin_login, name="trainee_classroom_pin"),
+    path(
+        "classroom/<int:pk>/pictures/",
+        signin.classroom_picture_login,
+        name="trainee_classroom_pictures",
+    ),
     path("logout/", signin.trainee_logout, name="trainee_logout"),
     path("still-here/", signin.still_here, name="trainee_still_here"),
 ]

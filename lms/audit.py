@@ -40,6 +40,9 @@ class Action(models.TextChoices):
     INVITATION_SENT = "foras.invitation_sent", _("Invitation envoyée")
     SUBMITTED = "foras.submitted", _("Envoi d'un test")
     LESSON_DONE = "foras.lesson_done", _("Jour terminé")
+    CLASSROOM_OPENED = "foras.classroom_opened", _("Connexion de la classe ouverte")
+    SIGN_IN_UNLOCKED = "foras.sign_in_unlocked", _("Connexion débloquée")
+    PINS_PRINTED = "foras.pins_printed", _("Nouveaux codes imprimés")
 
 
 def subject_label(subject) -> str:

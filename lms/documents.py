@@ -14,7 +14,8 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django_q.tasks import async_task
+from django_q.models import Schedule
+from django_q.tasks import async_task, schedule
 
 from lms.models import Document
 
@@ -26,18 +27,54 @@ def _task_path(task: Callable | str) -> str:
     return task if isinstance(task, str) else f"{task.__module__}.{task.__qualname__}"
 
 
-def request(*, owner, filename: str, task: Callable | str, args: Sequence = ()) -> Document:
-    """Record that ``owner`` wants a document and queue ``task(document_id, *args)``."""
+def request(
+    *,
+    owner,
+    filename: str,
+    task: Callable | str,
+    args: Sequence = (),
+    single_download: bool = False,
+) -> Document:
+    """Record that ``owner`` wants a document and queue ``task(document_id, *args)``.
+
+    A ``single_download`` document (one that carries secrets) is deleted as it is downloaded.
+    """
     Document.objects.filter(requested_at__lt=timezone.now() - LIFETIME).delete()
-    document = Document.objects.create(owner=owner, filename=filename)
+    document = Document.objects.create(
+        owner=owner, filename=filename, single_download=single_download
+    )
+    if single_download:
+        # Not downloaded in time, its secrets must not wait for the next request to go.
+        transaction.on_commit(
+            lambda: schedule(
+                "lms.documents.delete_expired",
+                schedule_type=Schedule.ONCE,
+                next_run=timezone.now() + LIFETIME + datetime.timedelta(minutes=1),
+            )
+        )
     path = _task_path(task)
     transaction.on_commit(lambda: async_task(path, str(document.pk), *args))
     return document
 
 
-def needs_rendering(document_id) -> bool:
-    """False when the document is gone (expired) or already rendered: a task stops there."""
-    return Document.objects.filter(pk=document_id, ready_at__isnull=True).exists()
+def delete_expired() -> int:
+    """Delete the documents past their lifetime (a task, scheduled after each secret one)."""
+    deleted, _by_model = Document.objects.filter(
+        requested_at__lt=timezone.now() - LIFETIME
+    ).delete()
+    return deleted
+
+
+def needs_rendering(document_id, *, lock: bool = False) -> bool:
+    """False when the document is gone (expired) or already rendered: a task stops there.
+
+    With ``lock`` (inside a transaction), a second run of the task waits until the first one
+    has stored the document, then stops.
+    """
+    rows = Document.objects.filter(pk=document_id, ready_at__isnull=True)
+    if lock:
+        rows = rows.select_for_update()
+    return rows.exists()
 
 
 def store(document_id, content: bytes) -> None:
@@ -45,6 +82,21 @@ def store(document_id, content: bytes) -> None:
     Document.objects.filter(pk=document_id, ready_at__isnull=True).update(
         content=content, ready_at=timezone.now()
     )
+
+
+def take_content(document: Document) -> bytes | None:
+    """The document's bytes; a single-download one is deleted in the same transaction, so
+    that two requests at once cannot both get it (the second gets None)."""
+    with transaction.atomic():
+        content = (
+            Document.objects.select_for_update()
+            .filter(pk=document.pk)
+            .values_list("content", flat=True)
+            .first()
+        )
+        if content is not None and document.single_download:
+            Document.objects.filter(pk=document.pk).delete()
+    return None if content is None else bytes(content)
 
 
 def get_document_for_user(user, pk) -> Document:

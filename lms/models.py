@@ -24,6 +24,8 @@ class Document(models.Model):
     content = models.BinaryField(_("contenu"), null=True, editable=False)
     requested_at = models.DateTimeField(_("demandé le"), auto_now_add=True, db_index=True)
     ready_at = models.DateTimeField(_("prêt le"), null=True, blank=True)
+    # Holds secrets (login cards with new PINs): deleted once downloaded.
+    single_download = models.BooleanField(_("un seul téléchargement"), default=False)
 
     class Meta:
         ordering = ["-requested_at"]

@@ -217,8 +217,24 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_ADAPTER = "lms.accounts.ClosedSignupAdapter"
 ACCOUNT_LOGOUT_ON_GET = False
-# Merged by allauth into its own limits; used by the trainee sign-in (cohorts/signin.py).
-ACCOUNT_RATE_LIMITS = {"trainee_login_failed": "10/m/ip,5/5m/key"}
+# Merged by allauth into its defaults; kept in the shared cache (CACHES["default"]).
+# Staff: allauth's own limits, stated here so that they are seen and tested (tests/lms/
+# test_staff_rate_limits.py): 30 sign-in pages posted a minute per address, and 5 wrong
+# passwords per e-mail address in 5 minutes (10 a minute per address): at most 1 440 guesses a
+# day at one staff password, which the password validators make long and uncommon. The same
+# login_failed limit counts wrong TOTP codes per account (allauth.mfa), behind the password.
+# Trainees: the guessing policy of cohorts/guessing.py (its figures are tested there).
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "trainee_login_failed": "150/h/ip,10/3d/key",
+    "trainee_classroom_login_failed": "10/3d/key",
+    "classroom_login_failed": "300/d/key",
+}
+# Behind a reverse proxy every request seems to come from the proxy, so one address's limit
+# would hold for everyone: name the proxies' header (see docs/deployment.md).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER") or None
 
 # --- Internationalisation ------------------------------------------------------------------
 LANGUAGE_CODE = "fr"

@@ -6,8 +6,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from lms.documents import get_document_for_user
-from lms.models import Document
+from lms.documents import get_document_for_user, take_content
 
 
 @never_cache
@@ -48,8 +47,10 @@ def document_download(request, pk):
     document = get_document_for_user(request.user, pk)
     if not document.is_ready:
         raise Http404
-    content = Document.objects.values_list("content", flat=True).get(pk=document.pk)
-    response = HttpResponse(bytes(content), content_type="application/pdf")
+    content = take_content(document)
+    if content is None:
+        raise Http404
+    response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{document.filename}"'
     add_never_cache_headers(response)
     return response

@@ -37,7 +37,7 @@ class TraineeProfile(models.Model):
         _("langue préférée"), max_length=2, choices=LANGUAGE_CHOICES, default="fr"
     )
     phone = models.CharField(_("téléphone"), max_length=30, blank=True)
-    # A sequence of three picture names, hashed like a password (see cohorts/pictures.py).
+    # A sequence of picture names, hashed like a password (see cohorts/pictures.py).
     picture_password = models.CharField(max_length=128, blank=True, editable=False)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     created_by = models.ForeignKey(
@@ -60,6 +60,16 @@ class TraineeProfile(models.Model):
     @property
     def username(self) -> str:
         return self.user.username
+
+    @property
+    def short_name(self) -> str:
+        """The first name and the initial of the last ("Awa T."): what a class list shows."""
+        first, *rest = self.display_name.split() or [""]
+        return f"{first} {rest[-1][0]}." if rest else first
+
+    @property
+    def initial(self) -> str:
+        return self.display_name[:1].upper()
 
     @property
     def age(self) -> int:

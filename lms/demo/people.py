@@ -14,7 +14,7 @@ from django.contrib.auth.models import AbstractUser
 from django.utils import timezone
 
 from cohorts.models import Cohort, CohortStatus, Modality
-from cohorts.services import create_cohort, create_trainee
+from cohorts.services import create_cohort, create_trainee, set_picture_password
 from content.models import OrientationPoint
 from courses.models import ModulePage
 from lms.demo import files, pages
@@ -83,7 +83,7 @@ def _trainees(cohort: Cohort, trainees: list[dict], pin: str) -> None:
     for spec in trainees:
         if accounts.filter(username=spec["username"]).exists():
             continue
-        create_trainee(
+        trainee, _pin = create_trainee(
             by=trainer,
             cohort=cohort,
             display_name=spec["display_name"],
@@ -94,3 +94,5 @@ def _trainees(cohort: Cohort, trainees: list[dict], pin: str) -> None:
             pin=pin,
             consents=spec["consents"],
         )
+        if spec.get("pictures"):
+            set_picture_password(by=trainer, trainee=trainee, pictures=spec["pictures"])

@@ -18,9 +18,9 @@ SIGN_OUT = "/accounts/trainee/logout/"
 STILL_HERE = "/accounts/trainee/still-here/"
 
 GENERIC_ERROR = "Nom d'utilisateur ou code incorrect."
-TOO_MANY = "Trop d'essais. Attendez quelques minutes, puis réessayez."
+LOCKED = "Trop d'essais : ce compte est bloqué."
 PIN_ERROR = "Tapez votre code à 4 chiffres."
-SEQUENCE = ["sun", "goat", "mango"]
+SEQUENCE = ["sun", "goat", "mango", "bird"]
 
 
 def page(response) -> BeautifulSoup:
@@ -203,19 +203,22 @@ def test_bad_input_gets_a_clear_form_error_and_signs_nobody_in(
         assert error in messages
 
 
-def test_after_five_failures_the_sixth_attempt_is_refused_even_with_the_right_pin(client, trainee):
-    for _attempt in range(5):
+def test_after_ten_failures_the_next_attempt_is_refused_even_with_the_right_pin(client, trainee):
+    for _attempt in range(10):
         assert alerts(sign_in(client, pin="1111")) == [GENERIC_ERROR]
 
     response = sign_in(client)
 
     assert response.status_code == 429
-    assert alerts(response) == [TOO_MANY]
+    [message] = alerts(response)
+    assert message.startswith(LOCKED)
+    assert "Réessayez dans 2 jours" in message.replace("\xa0", " ")
+    assert "demandez à votre formateur de le débloquer" in message
     assert signed_in_user_id(client) is None
 
 
 def test_failures_count_whatever_the_capitals_of_the_username(client, trainee):
-    for username in ["RABAT01", "Rabat01", "rabat01", "rAbat01", "RaBaT01"]:
+    for username in ["RABAT01", "Rabat01", "rabat01", "rAbat01", "RaBaT01"] * 2:
         sign_in(client, username=username, pin="1111")
 
     assert sign_in(client).status_code == 429
@@ -229,7 +232,7 @@ def test_successful_sign_ins_do_not_use_up_the_limit(client, trainee):
 
 
 def test_the_limit_of_one_trainee_does_not_lock_out_another(client, trainee, other_trainee):
-    for _attempt in range(5):
+    for _attempt in range(10):
         sign_in(client, pin="1111")
 
     response = sign_in(client, username=other_trainee.username)
@@ -240,12 +243,12 @@ def test_the_limit_of_one_trainee_does_not_lock_out_another(client, trainee, oth
 # --- Picture password ---------------------------------------------------------------------------
 
 
-def test_the_picture_page_shows_the_nine_pictures_in_three_groups(client):
+def test_the_picture_page_shows_the_twelve_pictures_in_four_groups(client):
     html = page(client.get(PICTURES, {"username": "rabat01"}))
 
     groups = html.select("fieldset[data-step]")
-    assert len(groups) == 3
-    assert all(len(group.select('input[type="radio"]')) == 9 for group in groups)
+    assert len(groups) == 4
+    assert all(len(group.select('input[type="radio"]')) == 12 for group in groups)
     assert "🐐" in groups[0].get_text()
     assert "chèvre" in groups[0].get_text()
 
@@ -277,10 +280,10 @@ def test_a_trainee_without_a_picture_password_cannot_use_pictures(client, traine
 @pytest.mark.parametrize(
     "pictures",
     [
-        ["sun", "goat", "dragon"],
-        ["sun", "goat"],
-        ["sun", "goat", ""],
-        ["sun", "goat", "x" * 10_000],
+        ["sun", "goat", "mango", "dragon"],
+        ["sun", "goat", "mango"],
+        ["sun", "goat", "mango", ""],
+        ["sun", "goat", "mango", "x" * 10_000],
     ],
 )
 def test_missing_or_unknown_pictures_get_a_form_error(client, trainee_with_pictures, pictures):
@@ -293,15 +296,15 @@ def test_missing_or_unknown_pictures_get_a_form_error(client, trainee_with_pictu
 
 
 def test_picture_failures_share_the_limit_of_pin_failures(client, trainee_with_pictures):
-    for _attempt in range(3):
+    for _attempt in range(5):
         sign_in(client, pin="1111")
-    for _attempt in range(2):
-        sign_in_with_pictures(client, ["sun", "sun", "sun"])
+    for _attempt in range(5):
+        sign_in_with_pictures(client, ["sun", "sun", "sun", "sun"])
 
     response = sign_in_with_pictures(client, SEQUENCE)
 
     assert response.status_code == 429
-    assert alerts(response) == [TOO_MANY]
+    assert alerts(response)[0].startswith(LOCKED)
     assert signed_in_user_id(client) is None
 
 
@@ -392,3 +395,20 @@ def test_only_a_signed_in_trainee_can_say_they_are_still_there(client, trainer):
     assert client.get(STILL_HERE).status_code == 403
     client.force_login(trainer)
     assert client.get(STILL_HERE).status_code == 403
+
+
+# --- Where a signed-out visitor is sent ----------------------------------------------------------
+
+
+def test_a_signed_out_trainee_opening_their_space_lands_on_the_trainee_sign_in(client):
+    response = client.get("/learn/")
+
+    assert response.status_code == 302
+    assert response["Location"] == SIGN_IN
+
+
+def test_a_signed_out_visitor_of_the_admin_still_goes_to_the_staff_sign_in(client):
+    response = client.get("/admin/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/?next=/admin/")

@@ -216,11 +216,11 @@ def test_setting_a_picture_password(client, trainer, trainee):
     client.force_login(trainer)
     client.post(
         reverse("cohorts:trainee_pictures", args=[trainee.pk]),
-        {"first": "sun", "second": "goat", "third": "mango"},
+        {"picture1": "sun", "picture2": "goat", "picture3": "mango", "picture4": "bird"},
     )
     trainee.refresh_from_db()
-    assert trainee.check_picture_password(["sun", "goat", "mango"])
-    assert not trainee.check_picture_password(["goat", "sun", "mango"])
+    assert trainee.check_picture_password(["sun", "goat", "mango", "bird"])
+    assert not trainee.check_picture_password(["goat", "sun", "mango", "bird"])
 
 
 def test_login_cards_are_rendered_in_the_background_and_never_contain_the_pin(
@@ -230,7 +230,9 @@ def test_login_cards_are_rendered_in_the_background_and_never_contain_the_pin(
 
     client.force_login(trainer)
     with django_capture_on_commit_callbacks(execute=True):
-        queued = client.post(reverse("cohorts:login_cards", args=[cohort.pk]))
+        queued = client.post(
+            reverse("cohorts:login_cards", args=[cohort.pk]), {"trainees": [trainee.pk]}
+        )
     # The task ran inline once the request committed (Q_SYNC in the tests, a worker otherwise).
     waiting = client.get(queued["Location"])
     assert waiting.context["document"].is_ready
@@ -251,7 +253,11 @@ def test_a_document_waits_for_its_worker_then_only_its_owner_may_download_it(
 ):
     client.force_login(trainer)
     with django_capture_on_commit_callbacks(execute=False) as queued:
-        waiting = client.post(reverse("cohorts:login_cards", args=[cohort.pk]), follow=True)
+        waiting = client.post(
+            reverse("cohorts:login_cards", args=[cohort.pk]),
+            {"trainees": [trainee.pk]},
+            follow=True,
+        )
     assert not waiting.context["document"].is_ready
     status_url = reverse("lms_document", args=[waiting.context["document"].pk])
     assert client.get(status_url, HTTP_ACCEPT="application/json").json() == {"ready": False}

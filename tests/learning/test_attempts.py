@@ -78,7 +78,7 @@ def test_an_anonymous_visitor_is_sent_to_sign_in(client, enrolment):
     response = client.get(url)
 
     assert response.status_code == 302
-    assert response["Location"] == f"/accounts/login/?next={url}"
+    assert response["Location"] == "/accounts/trainee/"
 
 
 def test_a_trainer_is_sent_to_the_admin(client, enrolment, trainer):

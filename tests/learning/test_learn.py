@@ -17,7 +17,7 @@ def test_an_anonymous_visitor_is_sent_to_sign_in(client):
     response = client.get(LEARN)
 
     assert response.status_code == 302
-    assert response["Location"] == "/accounts/login/?next=/learn/"
+    assert response["Location"] == "/accounts/trainee/"
 
 
 def test_a_trainee_sees_their_name_module_dates_and_place(client, trainee, cohort):

@@ -207,3 +207,13 @@ def test_loading_again_finds_a_cohort_a_coordinator_renamed():
 
     assert Cohort.objects.count() == cohorts
     assert not Cohort.objects.filter(name=RABAT).exists()
+
+
+def test_one_demo_trainee_also_signs_in_with_four_pictures(demo_programme, client):
+    data = {"username": "rabat02"}
+    data.update({f"picture{n}": key for n, key in enumerate(["sun", "goat", "mango", "bird"], 1)})
+
+    response = client.post(TRAINEE_SIGN_IN + "pictures/", data)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/learn/"

@@ -1,6 +1,6 @@
 // Trainee sign-in (templates/cohorts/signin/): the on-screen keypad fills the PIN box, and the
 // picture grid asks for one picture at a time. Without JavaScript both forms still work as
-// plain HTML: the PIN is typed, and one picture is ticked in each of the three groups.
+// plain HTML: the PIN is typed, and one picture is ticked in each group (one per position).
 (function () {
   "use strict";
 
