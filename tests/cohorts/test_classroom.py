@@ -184,7 +184,7 @@ def test_a_trainee_of_another_cohort_cannot_be_reached_from_the_list(
 
 
 def test_a_withdrawn_trainee_is_not_on_the_list(client, trainer, cohort, trainee, classmate):
-    services.withdraw(by=trainer, enrolment=classmate.enrolments.get())
+    services.withdraw(by=trainer, enrolment=classmate.enrolments.get(), reason="Départ")
     open_on_this_tablet(client, trainer, cohort)
 
     assert names_listed(client) == ["A Awa T."]
