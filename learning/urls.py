@@ -6,6 +6,7 @@ from learning import attempt_views, views
 urlpatterns = [
     path("", views.home, name="learn_home"),
     path("lessons/<int:lesson_id>/done/", views.lesson_done, name="learn_lesson_done"),
+    path("lessons/<int:lesson_id>/undone/", views.lesson_undone, name="learn_lesson_undone"),
     # Pre-test, post-test and satisfaction survey.
     path(
         "assessments/<int:enrolment_id>/<str:phase>/",

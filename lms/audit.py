@@ -32,6 +32,9 @@ class Action(models.TextChoices):
     INVITATION_SENT = "foras.invitation_sent", _("Invitation envoyée")
     SUBMITTED = "foras.submitted", _("Envoi d'un test")
     LESSON_DONE = "foras.lesson_done", _("Jour terminé")
+    LESSON_UNDONE = "foras.lesson_undone", _("Jour remis à faire")
+    POST_TEST_OPENED = "foras.post_test_opened", _("Test de fin ouvert")
+    REOPENED = "foras.reopened", _("Test rouvert")
 
 
 def subject_label(subject) -> str:
