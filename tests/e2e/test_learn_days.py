@@ -28,7 +28,9 @@ FAKE_SPEECH = """
   window.__spoken = [];
   var fake = {
     getVoices: function () { return voices; },
-    speak: function (utterance) { window.__spoken.push([utterance.text, utterance.voice && utterance.voice.name]); },
+    speak: function (utterance) {
+      window.__spoken.push([utterance.text, utterance.voice && utterance.voice.name]);
+    },
     cancel: function () {},
     addEventListener: function () {},
     removeEventListener: function () {}
