@@ -8,6 +8,7 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from django.utils import translation
 
 from cohorts.models import Cohort
 from learning import services
@@ -141,3 +142,16 @@ def test_only_the_trainee_of_the_module_can_undo(client, other_trainee, trainee,
     assert client.post(undone_url(days[0])).status_code in (302, 404)
     assert client.get(undone_url(days[0])).status_code == 405
     assert LessonProgress.objects.count() == 1
+
+
+def test_the_listen_button_carries_its_no_voice_text_in_the_pages_language(client, trainee, days):
+    client.force_login(trainee.user)
+
+    html = page(client.get(days[0].url))
+
+    button = html.select_one("button[data-listen]")
+    french = "Pas de voix pour le français sur cette tablette"
+    assert button["data-listen-no-voice-label"] == french
+    assert button.has_attr("hidden")  # listen.js shows it, with one text or the other
+    with translation.override("en"):
+        assert translation.gettext(french) == "No English voice on this tablet"
