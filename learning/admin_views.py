@@ -4,8 +4,8 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.template.defaultfilters import floatformat
 from django.template.response import TemplateResponse
-from django.utils import formats
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -22,7 +22,7 @@ from lms import audit
 class AttemptChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, attempt):
         test = _("test de début") if attempt.phase == "pre" else _("test de fin")
-        score = "—" if attempt.score is None else f"{formats.number_format(attempt.score, 1)} %"
+        score = "—" if attempt.score is None else f"{floatformat(attempt.score, -1)} %"
         return f"{attempt.enrolment.trainee.display_name} — {test} — {score}"
 
 

@@ -145,13 +145,6 @@ def cards_for(enrolment, *, today: datetime.date | None = None) -> list[Assessme
     return _test_cards(enrolment, attempts, answered, today or timezone.localdate())
 
 
-def opening_for(enrolment, phase: str, *, today: datetime.date | None = None) -> Opening | None:
-    """Whether the enrolment's test for ``phase`` is open; None if the module has none."""
-    return next(
-        (card.opening for card in cards_for(enrolment, today=today) if card.phase == phase), None
-    )
-
-
 def _children_of(modules) -> Q:
     return reduce(or_, (Q(path__startswith=m.path, depth=m.depth + 1) for m in modules))
 

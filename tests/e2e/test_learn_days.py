@@ -9,10 +9,11 @@ from playwright.sync_api import expect
 
 from cohorts.models import Cohort
 from courses.models import Assessment, LessonPage, ModulePage
-from learning.models import LessonProgress
+from learning.models import Attempt, LessonProgress
 from lms.roles import Role
 from tests.cohorts import factories
 from tests.courses.factories import knowledge_questions
+from tests.learning.factories import SubmittedAttemptFactory
 
 from .browser import Tab, requires_chromium
 from .test_assessment_offline import sign_in
@@ -142,3 +143,29 @@ def test_listen_reads_the_lesson_with_a_voice_of_the_pages_language(tab: Tab, cl
     spoken = page.evaluate("window.__spoken")
     assert ["Le texte du jour 1.", "Amélie"] in spoken
     assert {voice for _text, voice in spoken} == {"Amélie"}
+
+
+def test_a_trainer_reopens_a_submitted_test_from_the_results_page(tab: Tab, classroom):
+    page = tab.page
+    enrolment = classroom["enrolment"]
+    SubmittedAttemptFactory(enrolment=enrolment, score_percent=40)
+    cohort = enrolment.cohort
+
+    tab.open("/accounts/login/")
+    page.locator("input[name=login]").fill("trainer.days@example.org")
+    page.locator("input[name=password]").fill(factories.STAFF_PASSWORD)
+    page.get_by_role("button", name="Se connecter").tap()
+    expect(page).to_have_url(tab.url("/admin/"))
+    tab.open(f"/admin/cohorts/{cohort.pk}/results/")
+
+    form = page.locator("form.reopen-attempt")
+    form.get_by_label("Test").select_option(label="Awa Jours — test de début — 40 %")
+    form.get_by_label("Raison").fill("La tablette s'est éteinte")
+    tab.check("days-5-reopen-form")
+    form.get_by_role("button", name="Rouvrir le test").tap()
+
+    expect(page.get_by_text("Le test de Awa Jours est rouvert")).to_be_visible()
+    expect(page.locator("form.reopen-attempt")).to_have_count(0)  # nothing else to reopen
+    tab.check("days-6-reopened")
+    attempt = Attempt.objects.get(enrolment=enrolment)
+    assert not attempt.is_submitted
