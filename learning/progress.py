@@ -99,31 +99,48 @@ class AssessmentCard:
         return gains.absolute_gain(self.pre_score, self.score) if self.phase == Phase.POST else None
 
 
+def _opening(enrolment, phase: str, today: datetime.date, post_test_done) -> Opening | None:
+    """The opening of the enrolment's test for ``phase``, None if the module has none.
+    ``post_test_done`` is called only for the survey, once the post-test is open (it may cost
+    a query)."""
+    cohort, module = enrolment.cohort, enrolment.cohort.module
+    if phase == Phase.PRE:
+        return pre_test_opening(cohort.start_date, today) if module.pre_test_id else None
+    post = post_test_opening(
+        cohort.end_date, today, opened_by_trainer=cohort.post_test_opened_at is not None
+    )
+    if phase == Phase.POST:
+        return post if module.post_test_id else None
+    if not module.survey_id:
+        return None
+    has_post_test = module.post_test_id is not None
+    return survey_opening(
+        post,
+        has_post_test=has_post_test,
+        post_test_done=has_post_test and post.is_open and post_test_done(),
+    )
+
+
 def _test_cards(
     enrolment, attempts: dict, answered: set, today: datetime.date
 ) -> list[AssessmentCard]:
     """The cards of the tests the enrolment's module has, from the attempts and survey
     completions already read (``{(enrolment_id, phase): attempt}``, ``{enrolment_id}``)."""
-    cohort, module = enrolment.cohort, enrolment.cohort.module
     pre = attempts.get((enrolment.pk, Phase.PRE))
     post = attempts.get((enrolment.pk, Phase.POST))
-    post_opening = post_test_opening(
-        cohort.end_date, today, opened_by_trainer=cohort.post_test_opened_at is not None
-    )
-    cards = []
-    if module.pre_test_id:
-        cards.append(AssessmentCard(Phase.PRE, pre_test_opening(cohort.start_date, today), pre))
-    if module.post_test_id:
-        pre_score = pre.score if pre is not None and pre.is_submitted else None
-        cards.append(AssessmentCard(Phase.POST, post_opening, post, pre_score=pre_score))
-    if module.survey_id:
-        opening = survey_opening(
-            post_opening,
-            has_post_test=module.post_test_id is not None,
-            post_test_done=post is not None and post.is_submitted,
-        )
-        cards.append(AssessmentCard(SURVEY, opening, answered=enrolment.pk in answered))
-    return cards
+    pre_score = pre.score if pre is not None and pre.is_submitted else None
+    cards = [
+        AssessmentCard(Phase.PRE, _opening(enrolment, Phase.PRE, today, None), pre),
+        AssessmentCard(
+            Phase.POST, _opening(enrolment, Phase.POST, today, None), post, pre_score=pre_score
+        ),
+        AssessmentCard(
+            SURVEY,
+            _opening(enrolment, SURVEY, today, lambda: post is not None and post.is_submitted),
+            answered=enrolment.pk in answered,
+        ),
+    ]
+    return [card for card in cards if card.opening is not None]
 
 
 def _attempts_and_answers(enrolments) -> tuple[dict, set]:
@@ -139,10 +156,26 @@ def _attempts_and_answers(enrolments) -> tuple[dict, set]:
     return attempts, answered
 
 
-def cards_for(enrolment, *, today: datetime.date | None = None) -> list[AssessmentCard]:
-    """The enrolment's test cards (two queries)."""
-    attempts, answered = _attempts_and_answers([enrolment])
-    return _test_cards(enrolment, attempts, answered, today or timezone.localdate())
+def _submitted(enrolment, phase: str) -> bool:
+    return Attempt.objects.submitted().filter(enrolment=enrolment, phase=phase).exists()
+
+
+def not_yet_open(enrolment, phase: str, *, today: datetime.date | None = None) -> Opening | None:
+    """The opening of the enrolment's test for ``phase`` if it is not open yet and not done
+    (a test already submitted stays readable); None otherwise, or if the module has none.
+
+    Asked by every request of the test pages, autosave included: no query while the test is
+    open, one or two to tell a closed test from one already done.
+    """
+    today = today or timezone.localdate()
+    opening = _opening(enrolment, phase, today, lambda: _submitted(enrolment, Phase.POST))
+    if opening is None or opening.is_open:
+        return None
+    if phase == SURVEY:
+        done = SurveyCompletion.objects.filter(enrolment=enrolment).exists()
+    else:
+        done = _submitted(enrolment, phase)
+    return None if done else opening
 
 
 def _children_of(modules) -> Q:

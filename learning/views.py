@@ -77,12 +77,12 @@ def not_open_response(request, enrolment, phase: str, *, as_json: bool = False):
     The attempt views ask this first: a test opens on the cohort's dates (learning/progress.py),
     whatever the address a tablet remembers.
     """
-    card = next((c for c in progress.cards_for(enrolment) if c.phase == phase), None)
-    if card is None or card.state != progress.NOT_OPEN:
+    opening = progress.not_yet_open(enrolment, phase)
+    if opening is None:
         return None
-    if card.opening.opens_on is not None:
+    if opening.opens_on is not None:
         message = _("Ce test n'est pas encore ouvert : il ouvrira le %(date)s.") % {
-            "date": formats.date_format(card.opening.opens_on, "j F Y")
+            "date": formats.date_format(opening.opens_on, "j F Y")
         }
     else:
         message = _("Le questionnaire ouvrira une fois le test de fin envoyé.")

@@ -14,7 +14,7 @@ from django.utils import formats
 
 from cohorts.models import Cohort
 from courses.models import ModulePage
-from learning import services
+from learning import progress, services
 from learning.models import Attempt
 from lms import audit
 from tests.courses.factories import make_assessment
@@ -220,3 +220,14 @@ def test_a_module_without_tests_shows_no_cards(client, trainee, cohort):
     client.force_login(trainee.user)
 
     assert cards(client) == {}
+
+
+def test_asking_whether_an_open_test_is_closed_costs_no_query(
+    django_assert_num_queries, enrolment, cohort
+):
+    move(cohort, TODAY - 13 * DAY, TODAY)
+    enrolment = type(enrolment).objects.select_related("cohort__module").get(pk=enrolment.pk)
+
+    with django_assert_num_queries(0):  # autosave asks it on every call
+        assert progress.not_yet_open(enrolment, "pre") is None
+        assert progress.not_yet_open(enrolment, "post") is None
