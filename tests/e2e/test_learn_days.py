@@ -5,6 +5,7 @@ has no voice for the page's language."""
 import datetime
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from cohorts.models import Cohort
@@ -20,7 +21,8 @@ from .test_assessment_offline import sign_in
 
 pytestmark = [pytest.mark.e2e, requires_chromium]
 
-TODAY = datetime.date.today()
+# The platform's today (Africa/Casablanca), not the machine's.
+TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 
 # Speech synthesis as a tablet may have it: no voice at all, or a French one (recorded).

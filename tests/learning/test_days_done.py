@@ -8,7 +8,7 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from cohorts.models import Cohort
 from learning import services
@@ -16,7 +16,8 @@ from learning.models import LessonProgress
 from lms import audit
 from tests.courses.factories import lesson as add_lesson
 
-TODAY = datetime.date.today()
+# The platform's today (Africa/Casablanca), not the machine's.
+TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 
 

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import timezone
 from wagtail.models import Locale
 
 from cohorts import services
@@ -17,7 +18,7 @@ from tests.cohorts import factories
 MONDAY = datetime.date(2026, 3, 2)
 MAX_HOME_QUERIES = 14
 # Far enough after any test cohort's start for every day to be markable.
-LATER = datetime.date.today() + datetime.timedelta(days=60)
+LATER = timezone.localdate() + datetime.timedelta(days=60)
 
 
 @pytest.fixture

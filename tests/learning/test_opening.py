@@ -10,7 +10,7 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 
 from cohorts.models import Cohort
 from courses.models import ModulePage
@@ -20,7 +20,8 @@ from lms import audit
 from tests.courses.factories import make_assessment
 from tests.learning.factories import SubmittedAttemptFactory
 
-TODAY = datetime.date.today()
+# The platform's today (Africa/Casablanca), not the machine's.
+TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 
 
