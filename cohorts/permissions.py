@@ -6,7 +6,8 @@ enrolled in them; nobody else acts on any. Actions:
 - ``view``: see the roster, a trainee's record, the results and their exports;
 - ``enrol``: add or import trainees, withdraw them, print their login cards (on a cohort);
 - ``change``: reset a trainee's PIN or picture password (on a trainee), withdraw (enrolment);
-- ``add``, ``change``, ``delete`` on a cohort: create and edit cohorts (coordinators only).
+- ``add``, ``change``, ``delete`` on a cohort: create and edit cohorts (coordinators only);
+- ``teach`` on a cohort: open its post-test early, reopen a trainee's submitted test.
 
 Views fetch through the ``get_*_for_user`` helpers below: a user who may not take the action
 at all gets a 403, a row outside their scope is a 404 (its existence is not revealed).
@@ -25,8 +26,8 @@ COORDINATOR_ACTIONS = frozenset({"view", "add", "change", "delete", "enrol", "ex
 
 class CohortPermissionPolicy(RolePermissionPolicy):
     actions_by_role = {
-        Role.COORDINATOR: COORDINATOR_ACTIONS,
-        Role.TRAINER: frozenset({"view", "enrol", "export"}),
+        Role.COORDINATOR: COORDINATOR_ACTIONS | {"teach"},
+        Role.TRAINER: frozenset({"view", "enrol", "export", "teach"}),
     }
 
     def scoped(self, user, role, queryset):

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale
 
 from courses.scoring import AnswerError, answers_from_form, form_field
-from learning import delivery, services
+from learning import delivery, services, views
 from learning.decorators import trainee_required
 from learning.json_body import BadBody, read_json_object, read_version
 from learning.permissions import get_enrolment_for_learner
@@ -144,6 +144,8 @@ def _form_page(
 def assessment_page(request, trainee, enrolment_id: int, phase: str):
     _check_phase(phase)
     enrolment = get_enrolment_for_learner(request.user, enrolment_id)
+    if closed := views.not_open_response(request, enrolment, phase):
+        return closed
     if phase == SURVEY:
         survey = services.assessment_for(enrolment, phase)
         if survey is None:
@@ -177,6 +179,8 @@ def save(request, trainee, enrolment_id: int, phase: str):
     """Autosave: JSON {version, answers} in, {version} out; 409 with the server's answers."""
     _check_phase(phase)
     enrolment = get_enrolment_for_learner(request.user, enrolment_id)
+    if closed := views.not_open_response(request, enrolment, phase, as_json=True):
+        return closed
     if phase == SURVEY:
         # Nothing of a survey is kept with the enrolment before it is sent, anonymously.
         return HttpResponse(status=204)
@@ -228,6 +232,8 @@ def submit(request, trainee, enrolment_id: int, phase: str):
     """Sends the answers; with unanswered questions, asks first (``confirm_unanswered``)."""
     _check_phase(phase)
     enrolment = get_enrolment_for_learner(request.user, enrolment_id)
+    if closed := views.not_open_response(request, enrolment, phase):
+        return closed
     page = redirect("learn_assessment", enrolment.pk, phase)
     confirmed = request.POST.get("confirm_unanswered") == "1"
     if phase == SURVEY:

@@ -1,9 +1,14 @@
-"""A trainee's way through the days of a module: what is done, what is today, what is left.
+"""A trainee's way through the days of a module: what is done, what is today, what is left,
+and which of the module's tests are open.
 
 Progress is kept against the lessons of the cohort's module (French, the source tree) and read
 through ``translation_key``, so a lesson marked done in English counts in French too. The
 helpers for the trainee home run a fixed number of queries whatever the number of enrolments
 and lessons.
+
+Tests open on the cohort's dates (the rules are in courses/days.py): the pre-test on the
+first session day, the post-test on the last one or when the trainer opens it, the survey
+once the post-test is submitted. A test already submitted is done whatever the date.
 """
 
 import datetime
@@ -15,9 +20,23 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale
 
-from courses.days import Day, percent, today_day_number
+from courses import gains
+from courses.days import (
+    Day,
+    Opening,
+    can_mark_done,
+    day_opens_on,
+    percent,
+    post_test_opening,
+    pre_test_opening,
+    survey_opening,
+    today_day_number,
+)
 from courses.models import LessonPage, ModulePage
-from learning.models import LessonProgress
+from learning.models import Attempt, LessonProgress, Phase, SurveyCompletion
+
+SURVEY = "survey"
+TODO, DONE, NOT_OPEN = "todo", "done", "not_open"
 
 
 @dataclass
@@ -27,6 +46,7 @@ class ModuleProgress:
     enrolment: object
     module: ModulePage
     days: list[Day] = field(default_factory=list)
+    tests: list["AssessmentCard"] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -47,6 +67,115 @@ class ModuleProgress:
     @property
     def left(self) -> list[Day]:
         return [day for day in self.days if not day.done]
+
+
+@dataclass
+class AssessmentCard:
+    """One of an enrolment's tests (``pre``, ``post``) or its survey, as the home shows it."""
+
+    phase: str
+    opening: Opening
+    attempt: Attempt | None = None
+    answered: bool = False  # the survey's: no attempt is kept with the enrolment
+    pre_score: float | None = None  # on the post-test's card, to compare
+
+    @property
+    def done(self) -> bool:
+        return self.answered or (self.attempt is not None and self.attempt.is_submitted)
+
+    @property
+    def state(self) -> str:
+        if self.done:
+            return DONE
+        return TODO if self.opening.is_open else NOT_OPEN
+
+    @property
+    def score(self) -> float | None:
+        return self.attempt.score if self.done and self.attempt else None
+
+    @property
+    def gain(self) -> float | None:
+        """Points gained since the pre-test, once both are submitted (post-test only)."""
+        return gains.absolute_gain(self.pre_score, self.score) if self.phase == Phase.POST else None
+
+
+def _opening(enrolment, phase: str, today: datetime.date, post_test_done) -> Opening | None:
+    """The opening of the enrolment's test for ``phase``, None if the module has none.
+    ``post_test_done`` is called only for the survey, once the post-test is open (it may cost
+    a query)."""
+    cohort, module = enrolment.cohort, enrolment.cohort.module
+    if phase == Phase.PRE:
+        return pre_test_opening(cohort.start_date, today) if module.pre_test_id else None
+    post = post_test_opening(
+        cohort.end_date, today, opened_by_trainer=cohort.post_test_opened_at is not None
+    )
+    if phase == Phase.POST:
+        return post if module.post_test_id else None
+    if not module.survey_id:
+        return None
+    has_post_test = module.post_test_id is not None
+    return survey_opening(
+        post,
+        has_post_test=has_post_test,
+        post_test_done=has_post_test and post.is_open and post_test_done(),
+    )
+
+
+def _test_cards(
+    enrolment, attempts: dict, answered: set, today: datetime.date
+) -> list[AssessmentCard]:
+    """The cards of the tests the enrolment's module has, from the attempts and survey
+    completions already read (``{(enrolment_id, phase): attempt}``, ``{enrolment_id}``)."""
+    pre = attempts.get((enrolment.pk, Phase.PRE))
+    post = attempts.get((enrolment.pk, Phase.POST))
+    pre_score = pre.score if pre is not None and pre.is_submitted else None
+    cards = [
+        AssessmentCard(Phase.PRE, _opening(enrolment, Phase.PRE, today, None), pre),
+        AssessmentCard(
+            Phase.POST, _opening(enrolment, Phase.POST, today, None), post, pre_score=pre_score
+        ),
+        AssessmentCard(
+            SURVEY,
+            _opening(enrolment, SURVEY, today, lambda: post is not None and post.is_submitted),
+            answered=enrolment.pk in answered,
+        ),
+    ]
+    return [card for card in cards if card.opening is not None]
+
+
+def _attempts_and_answers(enrolments) -> tuple[dict, set]:
+    attempts = {
+        (attempt.enrolment_id, attempt.phase): attempt
+        for attempt in Attempt.objects.filter(enrolment__in=enrolments)
+    }
+    answered = set(
+        SurveyCompletion.objects.filter(enrolment__in=enrolments).values_list(
+            "enrolment_id", flat=True
+        )
+    )
+    return attempts, answered
+
+
+def _submitted(enrolment, phase: str) -> bool:
+    return Attempt.objects.submitted().filter(enrolment=enrolment, phase=phase).exists()
+
+
+def not_yet_open(enrolment, phase: str, *, today: datetime.date | None = None) -> Opening | None:
+    """The opening of the enrolment's test for ``phase`` if it is not open yet and not done
+    (a test already submitted stays readable); None otherwise, or if the module has none.
+
+    Asked by every request of the test pages, autosave included: no query while the test is
+    open, one or two to tell a closed test from one already done.
+    """
+    today = today or timezone.localdate()
+    opening = _opening(enrolment, phase, today, lambda: _submitted(enrolment, Phase.POST))
+    if opening is None or opening.is_open:
+        return None
+    if phase == SURVEY:
+        done = SurveyCompletion.objects.filter(enrolment=enrolment).exists()
+    else:
+        done = _submitted(enrolment, phase)
+    return None if done else opening
 
 
 def _children_of(modules) -> Q:
@@ -91,6 +220,7 @@ def progress_for_enrolments(enrolments, *, today: datetime.date | None = None):
     module_names = _translations(ModulePage, modules.values(), locale)
     lesson_names = _translations(LessonPage, lessons, locale)
     done = _done_keys(enrolments)
+    attempts, answered = _attempts_and_answers(enrolments)
 
     result = []
     for enrolment in enrolments:
@@ -102,6 +232,7 @@ def progress_for_enrolments(enrolments, *, today: datetime.date | None = None):
                 lesson=lesson_names.get(lesson.translation_key, lesson),
                 done=(enrolment.pk, lesson.translation_key) in done,
                 is_today=position == today_number,
+                upcoming=not can_mark_done(enrolment.cohort.start_date, today, lesson.day_number),
             )
             for position, lesson in enumerate(module_lessons, start=1)
         ]
@@ -110,18 +241,40 @@ def progress_for_enrolments(enrolments, *, today: datetime.date | None = None):
                 enrolment=enrolment,
                 module=module_names.get(module.translation_key, module),
                 days=days,
+                tests=_test_cards(enrolment, attempts, answered, today),
             )
         )
     return result
 
 
-def module_days(module: ModulePage, enrolment) -> list[Day]:
+def module_days(module: ModulePage, enrolment, *, today: datetime.date | None = None) -> list[Day]:
     """The live days of a module (in the module's language), marked done for the enrolment."""
+    today = today or timezone.localdate()
+    start = enrolment.cohort.start_date
     done = {key for _pk, key in _done_keys([enrolment])}
-    return [Day(lesson=lesson, done=lesson.translation_key in done) for lesson in module.lessons()]
+    return [
+        Day(
+            lesson=lesson,
+            done=lesson.translation_key in done,
+            upcoming=not can_mark_done(start, today, lesson.day_number),
+        )
+        for lesson in module.lessons()
+    ]
 
 
 def is_done(enrolment, lesson: LessonPage) -> bool:
     return LessonProgress.objects.filter(
         enrolment=enrolment, lesson__translation_key=lesson.translation_key
     ).exists()
+
+
+def lesson_context(enrolment, lesson: LessonPage, *, today: datetime.date | None = None) -> dict:
+    """What a trainee's lesson page adds: whether the day is done, or from when it may be."""
+    today = today or timezone.localdate()
+    start = enrolment.cohort.start_date
+    return {
+        "enrolment": enrolment,
+        "done": is_done(enrolment, lesson),
+        "can_mark_done": can_mark_done(start, today, lesson.day_number),
+        "opens_on": day_opens_on(start, lesson.day_number),
+    }

@@ -1,7 +1,8 @@
 """What a trainee does, as changes of state: a day marked done, a test saved and submitted,
 the survey answered. Views, the demo loader and tests all come through here.
 
-Audit: submitting a test and marking a day done write one entry each. Autosaves do not (the
+Audit: submitting a test, marking a day done or undoing the mark, opening the post-test early
+and reopening a submitted attempt write one entry each. Autosaves do not (the
 attempt's version number is their trail, and a tablet autosaves every few seconds), nor does
 the survey: an entry would tie a person to the moment of an anonymous answer.
 
@@ -12,16 +13,21 @@ here, never by the browser). Survey answers are never stored with the enrolment:
 survey drafts live only in the trainee's browser.
 """
 
+import datetime
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cohorts.models import Enrolment
+from cohorts.models import Cohort, Enrolment
+from courses.days import can_mark_done, day_opens_on
 from courses.gains import score_percent
 from courses.models import Assessment, LessonPage
 from courses.scoring import normalise_answers, score_answers
 from learning.models import Attempt, LessonProgress, SurveyCompletion, SurveyResponse
 from learning.progress import is_done
 from lms import audit
+
+REASON_MAX_LENGTH = 500
 
 PRE, POST, SURVEY = "pre", "post", "survey"
 PHASES = (PRE, POST, SURVEY)
@@ -34,6 +40,22 @@ class VersionConflict(Exception):
     def __init__(self, attempt: Attempt):
         super().__init__(f"attempt {attempt.pk} is at version {attempt.version}")
         self.attempt = attempt
+
+
+class DayNotYetOpen(Exception):
+    """A day marked done before its calendar day has come."""
+
+    def __init__(self, opens_on: datetime.date):
+        super().__init__(f"the day opens on {opens_on}")
+        self.opens_on = opens_on
+
+
+class NotSubmitted(Exception):
+    """Only a submitted attempt can be reopened."""
+
+
+class ReasonRequired(Exception):
+    """Reopening an attempt needs a reason (kept in the audit trail)."""
 
 
 class AlreadySubmitted(Exception):
@@ -146,12 +168,18 @@ def submit_survey(enrolment: Enrolment, assessment: Assessment, answers: object)
     return True
 
 
-def mark_lesson_done(enrolment: Enrolment, lesson: LessonPage, *, by=None) -> bool:
+def mark_lesson_done(
+    enrolment: Enrolment, lesson: LessonPage, *, by=None, today: datetime.date | None = None
+) -> bool:
     """Record that the enrolment finished the lesson; ``True`` if this is new.
 
     Idempotent, in any language: the record points at the lesson of the cohort's own module
-    where it has one, so staff reports count one lesson once.
+    where it has one, so staff reports count one lesson once. Raises DayNotYetOpen for a day
+    whose calendar day (counted from the cohort's start) has not come.
     """
+    today = today or timezone.localdate()
+    if not can_mark_done(enrolment.cohort.start_date, today, lesson.day_number):
+        raise DayNotYetOpen(day_opens_on(enrolment.cohort.start_date, lesson.day_number))
     if is_done(enrolment, lesson):
         return False
     module = enrolment.cohort.module
@@ -169,3 +197,71 @@ def mark_lesson_done(enrolment: Enrolment, lesson: LessonPage, *, by=None) -> bo
     except IntegrityError:  # a double tap: the other request recorded it
         return False
     return True
+
+
+def unmark_lesson_done(enrolment: Enrolment, lesson: LessonPage, *, by=None) -> bool:
+    """Undo a day's done mark (in any language); ``True`` if there was one."""
+    with transaction.atomic():
+        progress = (
+            LessonProgress.objects.select_for_update()
+            .filter(enrolment=enrolment, lesson__translation_key=lesson.translation_key)
+            .first()
+        )
+        if progress is None:
+            return False
+        audit.record(
+            by,
+            audit.Action.LESSON_UNDONE,
+            progress,
+            enrolment=enrolment.pk,
+            lesson=progress.lesson_id,
+        )
+        progress.delete()
+    return True
+
+
+def open_post_test(cohort: Cohort, *, by) -> bool:
+    """The trainer opens the cohort's post-test before its last day; ``True`` if this is new."""
+    with transaction.atomic():
+        current = Cohort.objects.select_for_update().get(pk=cohort.pk)
+        if current.post_test_opened_at is not None:
+            cohort.post_test_opened_at = current.post_test_opened_at
+            return False
+        current.post_test_opened_at = timezone.now()
+        current.save(update_fields=["post_test_opened_at"])
+        cohort.post_test_opened_at = current.post_test_opened_at
+        audit.record(by, audit.Action.POST_TEST_OPENED, current)
+    return True
+
+
+def reopen_attempt(attempt: Attempt, reason: str, *, by) -> Attempt:
+    """A trainer reopens a submitted attempt so the trainee can answer again and resubmit.
+
+    The answers stay (the trainee corrects them rather than starting over); the score is
+    cleared until the next submission and kept, with the reason, in the audit entry. Raises
+    ReasonRequired (blank reason) or NotSubmitted; nothing changes then.
+    """
+    reason = " ".join((reason or "").split())[:REASON_MAX_LENGTH]
+    if not reason:
+        raise ReasonRequired
+    with transaction.atomic():
+        current = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if not current.is_submitted:
+            raise NotSubmitted
+        audit.record(
+            by,
+            audit.Action.REOPENED,
+            current,
+            enrolment=current.enrolment_id,
+            phase=current.phase,
+            reason=reason,
+            previous_score=current.score,
+            previous_points=current.points,
+            previous_max_points=current.max_points,
+            previous_submitted_at=current.submitted_at.isoformat(),
+        )
+        current.submitted_at = None
+        current.points = current.max_points = current.score = None
+        current.version += 1
+        current.save()
+    return current

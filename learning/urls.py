@@ -10,6 +10,7 @@ urlpatterns = [
     path("deliver/", attempt_views.deliver, name="learn_deliver"),
     # Scope /learn/: a test page reloaded offline comes back (templates/learning/offline-sw.js).
     path("offline-sw.js", attempt_views.service_worker, name="learn_service_worker"),
+    path("lessons/<int:lesson_id>/undone/", views.lesson_undone, name="learn_lesson_undone"),
     # Pre-test, post-test and satisfaction survey.
     path(
         "assessments/<int:enrolment_id>/<str:phase>/",

@@ -30,7 +30,7 @@ def serve_lessons_to_enrolled_trainees(serve):
         if enrolment is None:
             raise Http404
         if isinstance(page, LessonPage):
-            extra = {"enrolment": enrolment, "done": progress.is_done(enrolment, page)}
+            extra = progress.lesson_context(enrolment, page)
         else:
             extra = {"enrolment": enrolment, "days": progress.module_days(page, enrolment)}
         return page.serve_to_learner(request, extra)
@@ -52,6 +52,16 @@ def register_results_urls():
                         name="learning_cohort_results_csv",
                     ),
                     path("survey.csv", admin_views.survey_csv, name="learning_cohort_survey_csv"),
+                    path(
+                        "results/reopen/",
+                        admin_views.reopen_attempt,
+                        name="learning_reopen_attempt",
+                    ),
+                    path(
+                        "post-test/open/",
+                        admin_views.open_post_test,
+                        name="learning_open_post_test",
+                    ),
                 ]
             ),
         )

@@ -43,6 +43,9 @@ class Action(models.TextChoices):
     CLASSROOM_OPENED = "foras.classroom_opened", _("Connexion de la classe ouverte")
     SIGN_IN_UNLOCKED = "foras.sign_in_unlocked", _("Connexion débloquée")
     PINS_PRINTED = "foras.pins_printed", _("Nouveaux codes imprimés")
+    LESSON_UNDONE = "foras.lesson_undone", _("Jour remis à faire")
+    POST_TEST_OPENED = "foras.post_test_opened", _("Test de fin ouvert")
+    REOPENED = "foras.reopened", _("Test rouvert")
 
 
 def subject_label(subject) -> str:

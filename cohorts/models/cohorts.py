@@ -59,6 +59,9 @@ class Cohort(models.Model):
     status = models.CharField(
         _("statut"), max_length=12, choices=CohortStatus.choices, default=CohortStatus.PLANNED
     )
+    # The post-test opens on the last day, or earlier when a trainer opens it
+    # (learning.services.open_post_test).
+    post_test_opened_at = models.DateTimeField(_("test de fin ouvert le"), null=True, blank=True)
 
     objects = CohortQuerySet.as_manager()
 

@@ -6,6 +6,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from cohorts import services
@@ -55,7 +56,7 @@ class CohortFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Cohorte {n}")
     module = factory.LazyFunction(module_page)
     orientation_point = factory.SubFactory(OrientationPointFactory)
-    start_date = factory.LazyFunction(datetime.date.today)
+    start_date = factory.LazyFunction(timezone.localdate)  # the platform's today
     end_date = factory.LazyAttribute(lambda c: c.start_date + datetime.timedelta(days=13))
     capacity = 15
 

@@ -291,6 +291,7 @@ def trainee_area_urls(trainee, lesson):
         "home": ("get", reverse("learn_home")),
         "lesson": ("get", lesson.url),
         "lesson done": ("post", reverse("learn_lesson_done", args=[lesson.pk])),
+        "lesson undone": ("post", reverse("learn_lesson_undone", args=[lesson.pk])),
         "pre-test": ("get", reverse("learn_assessment", args=[enrolment.pk, "pre"])),
         "save answers": ("post", reverse("learn_assessment_save", args=[enrolment.pk, "pre"])),
         "submit": ("post", reverse("learn_assessment_submit", args=[enrolment.pk, "pre"])),
@@ -307,7 +308,7 @@ def expected_in_trainee_area(persona, name):
         # Another cohort of the same module: the lessons are the module's, theirs too (a
         # trainee of another module gets a 404: tests/courses/test_lessons.py); the tests
         # belong to the first trainee's enrolment.
-        return "ok" if name in ("home", "lesson", "lesson done") else "hidden"
+        return "ok" if name in ("home", "lesson", "lesson done", "lesson undone") else "hidden"
     return "ok" if name == "lesson" else "denied"
 
 

@@ -1,6 +1,8 @@
 """Lesson pages as trainees and staff meet them: who may open them, marking a day as done,
 and every lesson block rendering."""
 
+import datetime
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
@@ -11,9 +13,10 @@ from wagtail.models import Locale
 
 from cohorts import services
 from content.models import HomePage
-from courses.models import CourseIndexPage, LessonPage
+from courses.models import CourseIndexPage, LessonPage, ModulePage
 from learning.models import LessonProgress
 from tests.cohorts import factories
+from tests.courses.factories import AssessmentFactory
 
 
 @pytest.fixture(autouse=True)
@@ -50,6 +53,9 @@ def add_lesson(module, day: int, body=(), **fields) -> LessonPage:
 
 @pytest.fixture
 def lessons(cohort):
+    # The cohort started two days ago: today is day 3, so every day may be marked done.
+    cohort.start_date -= datetime.timedelta(days=2)
+    cohort.save(update_fields=["start_date"])
     return [add_lesson(cohort.module, day) for day in (1, 2, 3)]
 
 
@@ -262,6 +268,9 @@ def test_every_lesson_block_renders(client, trainee, cohort):
         ("exercise", {"exercise": "pre_test", "text": ""}),
         ("exercise", {"exercise": "cv", "text": "Ouvrir mon CV"}),
     ]
+    ModulePage.objects.filter(pk=cohort.module.pk).update(
+        pre_test=AssessmentFactory(title="Test de début")
+    )
     lesson = add_lesson(cohort.module, 1, body=body)
     client.force_login(trainee.user)
 
@@ -279,8 +288,9 @@ def test_every_lesson_block_renders(client, trainee, cohort):
     assert "Dessinez" in html.select_one(".block-activity").get_text()
     assert "45 minutes" in html.select_one(".block-activity").get_text()
     assert "Attention" in html.select_one(".callout.warning").get_text()
-    assert "Test de début" in html.select_one(".block-exercise.pre_test").get_text()
-    assert "Ouvrir mon CV" in html.select_one(".block-exercise.cv").get_text()
+    assert "Test de début" in html.select_one(".block-exercise.pre_test a[href]").get_text()
+    # The CV exercise does not exist yet: no button that leads nowhere.
+    assert not html.select_one(".block-exercise.cv")
 
 
 def test_a_lesson_restricted_by_an_editor_stays_restricted_for_its_trainees(

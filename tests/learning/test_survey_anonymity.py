@@ -11,7 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
+from cohorts.models import Cohort
 from courses.models import ModulePage
 from learning.models import Attempt, SurveyCompletion, SurveyResponse
 from lms import audit
@@ -38,7 +40,10 @@ def survey(cohort):
             ("open", question("Qu'est-ce qui vous a le plus servi ?", points=0)),
         ],
     )
-    ModulePage.objects.filter(pk=cohort.module.pk).update(survey=survey)
+    # A module without a post-test: its survey opens with the post-test's opening, here opened
+    # by the trainer (the survey's opening rules are tested in test_opening.py).
+    ModulePage.objects.filter(pk=cohort.module.pk).update(survey=survey, post_test=None)
+    Cohort.objects.filter(pk=cohort.pk).update(post_test_opened_at=timezone.now())
     return survey
 
 

@@ -149,6 +149,14 @@ def test_the_demo_attempts_are_scored_from_their_answers_with_varied_results():
     assert sum(a.phase == "post" for a in attempts) < len(pre_scores)
 
 
+def test_a_demo_cohort_with_post_tests_taken_had_its_post_test_opened_by_the_trainer():
+    # The demo cohorts are running: their trainees took the post-test before the last day.
+    for name in (RABAT, CASABLANCA):
+        cohort = Cohort.objects.get(name=name)
+        assert Attempt.objects.filter(enrolment__cohort=cohort, phase="post").exists()
+        assert cohort.post_test_opened_at is not None, name
+
+
 def test_each_demo_attempt_gets_the_number_of_right_answers_of_the_data():
     for cohort in people()["cohorts"]:
         for trainee in cohort["trainees"]:

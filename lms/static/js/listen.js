@@ -1,18 +1,63 @@
 /* "Listen" buttons: read the page's main text aloud with the browser's speech synthesis.
  *
- * Progressive enhancement: the button ships hidden and is shown only where speechSynthesis
- * exists. It reads [data-listen-source] (skipping [data-listen-skip]) in the page's language;
- * a second tap stops. The text is spoken in short pieces: some engines stop a long utterance
- * after about fifteen seconds.
+ * Progressive enhancement: the button ships hidden. Where the tablet has a voice for the
+ * page's language it reads [data-listen-source] (skipping [data-listen-skip]) with that
+ * voice; a second tap stops. Where it has none (no speechSynthesis at all, or no voice of the
+ * language once the voice list has loaded), the button shows, disabled, and says so with its
+ * data-listen-no-voice-label: a button that silently does nothing would look broken. The text
+ * is spoken in short pieces: some engines stop a long utterance after about fifteen seconds.
  */
 (function () {
   "use strict";
 
+  // Voices load asynchronously in Chromium: wait for "voiceschanged", but not forever.
+  var VOICES_WAIT_MS = 1500;
   var synth = window.speechSynthesis;
-  if (!synth || typeof window.SpeechSynthesisUtterance !== "function") {
-    return;
+  var canSpeak = !!synth && typeof window.SpeechSynthesisUtterance === "function";
+  var language = (document.documentElement.lang || "fr").toLowerCase();
+  var prefix = language.split("-")[0];
+
+  function voiceFor(voices) {
+    var matching = voices.filter(function (voice) {
+      var lang = (voice.lang || "").toLowerCase().replace("_", "-");
+      return lang === language || lang.split("-")[0] === prefix;
+    });
+    var exact = matching.filter(function (voice) {
+      return (voice.lang || "").toLowerCase() === language;
+    });
+    return exact[0] || matching[0] || null;
   }
-  var language = document.documentElement.lang || "fr";
+
+  // Calls back once with the voice for the page's language, or null.
+  function findVoice(callback) {
+    if (!canSpeak) {
+      callback(null);
+      return;
+    }
+    var answered = false;
+    function finish(voice) {
+      if (!answered) {
+        answered = true;
+        callback(voice);
+      }
+    }
+    var voice = voiceFor(synth.getVoices() || []);
+    if (voice) {
+      finish(voice);
+      return;
+    }
+    if (typeof synth.addEventListener === "function") {
+      synth.addEventListener("voiceschanged", function () {
+        var loaded = voiceFor(synth.getVoices() || []);
+        if (loaded) {
+          finish(loaded);
+        }
+      });
+    }
+    window.setTimeout(function () {
+      finish(voiceFor(synth.getVoices() || []));
+    }, VOICES_WAIT_MS);
+  }
 
   // The words a listener needs: icons (aria-hidden) and controls (data-listen-skip) are left out.
   function spokenText(element) {
@@ -48,9 +93,25 @@
     return pieces;
   }
 
-  function setup(button) {
+  function noVoice(button) {
+    var label = button.querySelector("[data-listen-label]");
+    var text = button.getAttribute("data-listen-no-voice-label");
+    if (label && text) {
+      label.textContent = text;
+    }
+    button.setAttribute("aria-disabled", "true");
+    button.removeAttribute("aria-pressed");
+    button.setAttribute("data-listen-state", "no-voice");
+    button.hidden = false;
+  }
+
+  function setup(button, voice) {
     var source = document.querySelector("[data-listen-source]");
     if (!source) {
+      return;
+    }
+    if (!voice) {
+      noVoice(button);
       return;
     }
     var label = button.querySelector("[data-listen-label]");
@@ -75,7 +136,8 @@
       var pieces = piecesOf(source);
       pieces.forEach(function (text, index) {
         var utterance = new window.SpeechSynthesisUtterance(text);
-        utterance.lang = language;
+        utterance.lang = voice.lang || language;
+        utterance.voice = voice;
         if (index === pieces.length - 1) {
           utterance.onend = function () {
             show(false);
@@ -90,9 +152,19 @@
     });
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("[data-listen]"), setup);
-  // Leaving the page (or signing out) must not leave the tablet talking.
-  window.addEventListener("pagehide", function () {
-    synth.cancel();
+  var buttons = document.querySelectorAll("[data-listen]");
+  if (buttons.length === 0) {
+    return;
+  }
+  findVoice(function (voice) {
+    Array.prototype.forEach.call(buttons, function (button) {
+      setup(button, voice);
+    });
   });
+  if (canSpeak) {
+    // Leaving the page (or signing out) must not leave the tablet talking.
+    window.addEventListener("pagehide", function () {
+      synth.cancel();
+    });
+  }
 })();
