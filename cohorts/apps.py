@@ -9,3 +9,6 @@ class CohortsConfig(AppConfig):
     def ready(self):
         # Registers the access policies with Wagtail before any admin screen asks for them.
         from cohorts import permissions  # noqa: F401
+
+        # A trainee's session ends with the browser (see cohorts/signals.py).
+        from cohorts import signals  # noqa: F401

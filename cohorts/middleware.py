@@ -20,8 +20,18 @@ LAST_ACTIVITY_KEY = "trainee_last_activity"
 CLEAR_SITE_DATA = '"cache", "storage"'
 
 
-def mark_active(request: HttpRequest) -> None:
-    request.session[LAST_ACTIVITY_KEY] = time.time()
+# The stored time of last activity is refreshed at most this often: a page view does not write
+# the session each time, and the idle sign-out comes within this many seconds of its due time.
+ACTIVITY_GRANULARITY_SECONDS = 60
+
+
+def mark_active(request: HttpRequest, *, now: float | None = None) -> None:
+    """Records activity now; writes the session only if the stored time is older than
+    ACTIVITY_GRANULARITY_SECONDS (or missing)."""
+    now = time.time() if now is None else now
+    last = request.session.get(LAST_ACTIVITY_KEY)
+    if last is None or now - last >= ACTIVITY_GRANULARITY_SECONDS:
+        request.session[LAST_ACTIVITY_KEY] = now
 
 
 def signed_out_redirect() -> HttpResponse:
@@ -41,14 +51,15 @@ class TraineeIdleMiddleware:
         # Visitors without a session (every guide read from a QR code) cost nothing here, and
         # their pages do not start varying on the cookie.
         if settings.SESSION_COOKIE_NAME in request.COOKIES and is_trainee(request.user):
+            now = time.time()
             last = request.session.get(LAST_ACTIVITY_KEY)
-            if last is not None and time.time() - last > settings.TRAINEE_IDLE_SECONDS:
+            if last is not None and now - last > settings.TRAINEE_IDLE_SECONDS:
                 logout(request)
                 messages.info(
                     request, _("Vous avez été déconnecté après une période d'inactivité.")
                 )
                 return signed_out_redirect()
-            mark_active(request)
+            mark_active(request, now=now)
             # Read by templates/base_trainee.html for the tablet's own timer.
             request.trainee_idle_seconds = settings.TRAINEE_IDLE_SECONDS
         return self.get_response(request)

@@ -13,6 +13,7 @@ survey drafts live only in the trainee's browser.
 """
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from cohorts.models import Enrolment
@@ -55,7 +56,11 @@ def get_or_start_attempt(enrolment: Enrolment, phase: str) -> Attempt | None:
     None when the module has no test for this phase.
     """
     assert phase in (PRE, POST), phase
-    attempt = Attempt.objects.filter(enrolment=enrolment, phase=phase).first()
+    attempt = (
+        Attempt.objects.filter(enrolment=enrolment, phase=phase)
+        .select_related("assessment")
+        .first()
+    )
     if attempt is not None:
         return attempt
     assessment = assessment_for(enrolment, phase)
@@ -77,18 +82,25 @@ def save_answers(attempt: Attempt, answers: object, version: int) -> Attempt:
     connection dropped before the reply arrived sends them again.
     """
     clean = normalise_answers(attempt.assessment.questions, answers)
-    with transaction.atomic():
-        current = Attempt.objects.select_for_update().get(pk=attempt.pk)
-        if current.is_submitted:
-            raise AlreadySubmitted(current)
-        if clean == current.answers:
-            return current
-        if version != current.version:
-            raise VersionConflict(current)
-        current.answers = clean
-        current.version += 1
-        current.save(update_fields=["answers", "version", "updated_at"])
-    return current
+    if attempt.is_submitted:
+        raise AlreadySubmitted(attempt)
+    if clean == attempt.answers:
+        return attempt
+    # One conditional UPDATE (a tablet autosaves every few seconds): it only applies to the
+    # version the client knew, on an attempt still open, so no lock and no transaction needed.
+    now = timezone.now()
+    updated = Attempt.objects.filter(
+        pk=attempt.pk, version=version, submitted_at__isnull=True
+    ).update(answers=clean, version=F("version") + 1, updated_at=now)
+    if updated:
+        attempt.answers, attempt.version, attempt.updated_at = clean, version + 1, now
+        return attempt
+    current = Attempt.objects.select_related("assessment").get(pk=attempt.pk)
+    if current.is_submitted:
+        raise AlreadySubmitted(current)
+    if clean == current.answers:
+        return current
+    raise VersionConflict(current)
 
 
 def submit_attempt(
