@@ -4,6 +4,7 @@ import hashlib
 from pathlib import Path
 
 from django.conf import settings
+from django.db import connection
 from django.middleware import csp
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
@@ -59,12 +60,14 @@ class ContentSecurityPolicyMiddleware(csp.ContentSecurityPolicyMiddleware):
 
     The public site and the trainee space get settings.SECURE_CSP (plus the hashes of the
     inlined stylesheets); the Wagtail admin, which needs inline styles, settings.SECURE_CSP_ADMIN.
-    A view decorated with ``csp_override`` keeps its own.
+    A view decorated with ``csp_override`` keeps its own. Wagtail's preview renders the page
+    through a dummy request (``is_dummy``) with the page's own path, whose answer is shown in
+    the admin's preview frame: it gets the admin's policy (frame-ancestors 'self').
     """
 
     def process_response(self, request, response):
         if not hasattr(response, "_csp_config"):
-            if request.path.startswith(ADMIN_PREFIX):
+            if request.path.startswith(ADMIN_PREFIX) or getattr(request, "is_dummy", False):
                 response._csp_config = settings.SECURE_CSP_ADMIN
             elif settings.SECURE_CSP:
                 response._csp_config = public_policy()
@@ -96,4 +99,28 @@ class PermissionsPolicyMiddleware:
             )
             if value:
                 response["Permissions-Policy"] = value
+        return response
+
+
+class QueryCountHeaderMiddleware:
+    """For `make bench` only (settings.QUERY_COUNT_HEADER): tells in response headers how many
+    SQL queries the request made (X-Query-Count) and how many wrote the session
+    (X-Session-Writes), sessions and all, since DEBUG is off there."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        counts = {"queries": 0, "session_writes": 0}
+
+        def count(execute, sql, params, many, context):
+            counts["queries"] += 1
+            if "django_session" in sql and not sql.lstrip().upper().startswith("SELECT"):
+                counts["session_writes"] += 1
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(count):
+            response = self.get_response(request)
+        response["X-Query-Count"] = str(counts["queries"])
+        response["X-Session-Writes"] = str(counts["session_writes"])
         return response
