@@ -500,7 +500,7 @@ def load(server: Server, path: str, total: int, concurrency: int, cap_s: float) 
 
 # --- 6. Where trainees wait ------------------------------------------------------------------
 
-TRAINEE = ("rabat01", "2468")  # a demo trainee (lms/demo), in a cohort with a pre-test
+DEMO_PIN = "2468"  # every demo trainee's (lms/demo)
 SHORT_LINK = "/g/ml/"
 MIB = 1024 * 1024
 
@@ -586,15 +586,40 @@ def found(pattern: str, text: str, what: str) -> str:
     return match.group(1)
 
 
+def open_pre_test(env: dict[str, str]) -> tuple[str, int]:
+    """A demo trainee with a pre-test to take, and their enrolment's id."""
+    # Every demo trainee has sent the pre-test: the first one's is taken back, in this
+    # throwaway database only, so that autosaves are accepted.
+    script = (
+        "from cohorts.models import Enrolment; from learning.models import Attempt; "
+        "e = Enrolment.objects.active().filter(cohort__module__pre_test__isnull=False)"
+        ".select_related('trainee__user').order_by('pk').first(); "
+        "Attempt.objects.filter(enrolment=e, phase='pre').delete(); "
+        "print(e.trainee.user.username, e.pk)"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if result.returncode != 0:
+        raise BenchError(f"no demo trainee with a pre-test to take:\n{result.stderr[-2000:]}")
+    username, pk = result.stdout.strip().splitlines()[-1].split()
+    return username, int(pk)
+
+
 def sign_in_trainee(server: Server) -> tuple[Browser, str, str, str]:
     """A signed-in trainee; returns the browser, the lesson URL, the save URL and the id of
-    an open question of the pre-test."""
+    a single-choice question of the pre-test."""
     tablet = Browser(server.port)
     tablet.get("/accounts/trainee/")
-    username, pin = TRAINEE
+    username, enrolment = open_pre_test(server.env)
     answer = tablet.post_form(
         "/accounts/trainee/",
-        {"username": username, "pin": pin, "csrfmiddlewaretoken": tablet.cookies["csrftoken"]},
+        {"username": username, "pin": DEMO_PIN, "csrfmiddlewaretoken": tablet.cookies["csrftoken"]},
     )
     if answer.status != 302:
         raise BenchError(f"the trainee sign-in answered {answer.status}")
@@ -602,11 +627,13 @@ def sign_in_trainee(server: Server) -> tuple[Browser, str, str, str]:
     if home.status != 200:
         raise BenchError(f"/learn/ answered {home.status}")
     lesson = found(r'class="button wide today" href="([^"]+)"', home.text, "today's lesson")
-    assessment = found(r'href="(/learn/assessments/\d+/pre/)"', home.text, "the pre-test")
+    assessment = f"/learn/assessments/{enrolment}/pre/"
     page = tablet.get(assessment)
     if page.status != 200:
         raise BenchError(f"{assessment} answered {page.status}")
-    question = found(r'<textarea[^>]*name="q-([^"]+)"', page.text, "an open question")
+    question = found(
+        r'type="radio"\s+name="q-([^"]+)"\s+value="0"', page.text, "a single-choice question"
+    )
     return tablet, lesson, assessment + "save/", question
 
 
@@ -653,7 +680,7 @@ def trainee_bench(server: Server, count: int, mixed: int) -> tuple[list[Timed], 
 
     def autosave(n):
         answer = tablet.post_json(
-            save_url, {"version": versions["v"], "answers": {question: f"réponse {n}"}}
+            save_url, {"version": versions["v"], "answers": {question: n % 2}}
         )
         if answer.status == 200:
             versions["v"] = json.loads(answer.body)["version"]
@@ -850,6 +877,11 @@ def main() -> int:
     parser.add_argument("--cap", type=float, default=40, help="seconds at most per load run")
     parser.add_argument("--lcp-runs", type=int, default=3)
     parser.add_argument("--gate-lcp", action="store_true", help="fail when LCP is over budget")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        help="keep the prepared database in this folder and reuse it on the next run",
+    )
     parser.add_argument("--calls", type=int, default=200, help="calls per trainee request")
     parser.add_argument("--mixed", type=int, default=1000, help="mixed requests before RSS")
     options = parser.parse_args()
@@ -861,7 +893,9 @@ def main() -> int:
 
     began = time.monotonic()
     say(f"Foras bench — load average {load_average()} on {os.cpu_count()} CPU(s)")
-    workdir = Path(tempfile.mkdtemp(prefix="foras-bench-"))
+    reuse = options.workdir is not None and (options.workdir / "bench.sqlite3").exists()
+    workdir = options.workdir or Path(tempfile.mkdtemp(prefix="foras-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
     env = bench_environment(workdir)
     server = Server(env, workdir)
     checks: list[Check] = []
@@ -869,7 +903,10 @@ def main() -> int:
     lcp_ms = None
     try:
         say("\n1. Throwaway database (SQLite), migrate, seed_demo, collectstatic, DEBUG off")
-        prepare(env, workdir)
+        if reuse:
+            say(f"  reusing the database prepared in {workdir}")
+        else:
+            prepare(env, workdir)
 
         say("\n2. gunicorn lms.wsgi")
         server.start()
@@ -967,7 +1004,8 @@ def main() -> int:
         return 2
     finally:
         server.stop()
-        shutil.rmtree(workdir, ignore_errors=True)
+        if options.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
 
     say(f"\nSummary (load average {load_average()}, {time.monotonic() - began:.0f} s in all)")
     say(
