@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from lms.roles import is_trainee
+from lms.roles import Role, is_trainee, role_names
 
 LAST_ACTIVITY_KEY = "trainee_last_activity"
 # Wipes what the browser kept for this site, so the next trainee on the tablet finds nothing.
@@ -34,6 +34,25 @@ def mark_active(request: HttpRequest, *, now: float | None = None) -> None:
         request.session[LAST_ACTIVITY_KEY] = now
 
 
+# A trainee's role, kept in their session at sign-in: each of their requests then saves the
+# query of the user's groups (lms.roles.role_names). Only a session whose user is a trainee and
+# nothing else is trusted this way: a trainee never gains staff rights from it, and one removed
+# from the trainee group keeps at most the access of an active enrolment until the browser
+# closes (trainee sessions end with it, cohorts/signals.py).
+ROLES_KEY = "trainee_roles"
+TRAINEE_ONLY = [str(Role.TRAINEE)]
+
+
+def remember_trainee_role(request: HttpRequest, user) -> None:
+    if sorted(role_names(user)) == TRAINEE_ONLY:
+        request.session[ROLES_KEY] = TRAINEE_ONLY
+
+
+def _known_roles(request: HttpRequest) -> None:
+    if request.session.get(ROLES_KEY) == TRAINEE_ONLY and request.user.is_authenticated:
+        request.user._role_names = set(TRAINEE_ONLY)
+
+
 def signed_out_redirect() -> HttpResponse:
     """Where a trainee lands after any sign-out: the sign-in page, with the browser wiped."""
     response = redirect("trainee_login")
@@ -50,6 +69,8 @@ class TraineeIdleMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         # Visitors without a session (every guide read from a QR code) cost nothing here, and
         # their pages do not start varying on the cookie.
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            _known_roles(request)
         if settings.SESSION_COOKIE_NAME in request.COOKIES and is_trainee(request.user):
             now = time.time()
             last = request.session.get(LAST_ACTIVITY_KEY)

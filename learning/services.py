@@ -12,9 +12,15 @@ here, never by the browser). Survey answers are never stored with the enrolment:
 survey drafts live only in the trainee's browser.
 """
 
+import hashlib
+import json
+import threading
+from collections import OrderedDict
+
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from wagtail.blocks import StreamValue
 
 from cohorts.models import Enrolment
 from courses.gains import score_percent
@@ -73,6 +79,31 @@ def get_or_start_attempt(enrolment: Enrolment, phase: str) -> Attempt | None:
         return Attempt.objects.get(enrolment=enrolment, phase=phase)
 
 
+# Parsed question sets, by assessment and content: turning the stream's JSON into blocks took
+# about a quarter of an autosave. Editing the questions changes the key, so an edited
+# assessment is parsed again; the few kept are a few kilobytes each.
+_QUESTION_SETS: OrderedDict[tuple[int, str], StreamValue] = OrderedDict()
+_QUESTION_SETS_KEPT = 64
+_question_sets_lock = threading.Lock()
+
+
+def questions_of(assessment: Assessment) -> StreamValue:
+    """The assessment's questions, parsed once per process for each version of them."""
+    raw = json.dumps(list(assessment.questions.raw_data), sort_keys=True, default=str)
+    key = (assessment.pk, hashlib.sha256(raw.encode()).hexdigest())
+    with _question_sets_lock:
+        if key in _QUESTION_SETS:
+            _QUESTION_SETS.move_to_end(key)
+            return _QUESTION_SETS[key]
+    questions = assessment.questions
+    list(questions)  # converts every block now, outside the lock
+    with _question_sets_lock:
+        _QUESTION_SETS[key] = questions
+        while len(_QUESTION_SETS) > _QUESTION_SETS_KEPT:
+            _QUESTION_SETS.popitem(last=False)
+    return questions
+
+
 def save_answers(attempt: Attempt, answers: object, version: int) -> Attempt:
     """Keeps the answers of an attempt in progress and returns it at its new version.
 
@@ -81,7 +112,7 @@ def save_answers(attempt: Attempt, answers: object, version: int) -> Attempt:
     then. Re-sending answers the server already has is not a conflict: a tablet whose
     connection dropped before the reply arrived sends them again.
     """
-    clean = normalise_answers(attempt.assessment.questions, answers)
+    clean = normalise_answers(questions_of(attempt.assessment), answers)
     if attempt.is_submitted:
         raise AlreadySubmitted(attempt)
     if clean == attempt.answers:
