@@ -163,3 +163,13 @@ def test_staff_keep_the_normal_session_expiry(client, trainer):
     client.force_login(trainer)
     assert not client.session.get_expire_at_browser_close()
     assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
+
+
+@pytest.mark.django_db
+def test_with_the_https_redirect_on_a_local_health_check_still_gets_its_answer(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+
+    assert client.get("/healthz").status_code == 200
+    redirected = client.get("/fr/guides/")
+    assert redirected.status_code == 301
+    assert redirected["Location"].startswith("https://")
