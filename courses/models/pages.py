@@ -152,6 +152,8 @@ class LessonPage(LearnerOnlyPageMixin, Page):
             LessonPage.objects.live()
             .sibling_of(self, inclusive=False)
             .exclude(day_number=self.day_number)
+            # Only their titles and links are shown: not their content.
+            .defer("body", "objectives")
             .order_by("day_number", "path")
         )
         before = [lesson for lesson in siblings if lesson.day_number < self.day_number]
