@@ -319,14 +319,17 @@ X_FRAME_OPTIONS = "DENY"
 # The public site and the trainee space: nothing inline but the stylesheets the templates inline
 # from lms/static/css/ (allowed by their sha256, added by the middleware, so that a page served
 # from the page cache to many readers still matches) and blocks carrying the request's nonce.
+# Media served from elsewhere (S3-compatible storage, a CDN) is allowed by listing its origin,
+# e.g. CSP_MEDIA_ORIGINS=https://foras-media.s3.example.org
+CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS", [])
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF, CSP.NONCE],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *CSP_MEDIA_ORIGINS],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
-    "media-src": [CSP.SELF],
+    "media-src": [CSP.SELF, *CSP_MEDIA_ORIGINS],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.NONE],
     "form-action": [CSP.SELF],
@@ -346,8 +349,8 @@ SECURE_CSP_ADMIN = {
     **SECURE_CSP,
     "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "img-src": [CSP.SELF, "data:", "blob:"],
-    "media-src": [CSP.SELF, "blob:"],
+    "img-src": [CSP.SELF, "data:", "blob:", *CSP_MEDIA_ORIGINS],
+    "media-src": [CSP.SELF, "blob:", *CSP_MEDIA_ORIGINS],
     "frame-src": [CSP.SELF],
     "frame-ancestors": [CSP.SELF],
 }
