@@ -17,7 +17,10 @@ Only 127.0.0.1 is ever contacted. Run it with `make bench` or `.venv/bin/python 
 
 import argparse
 import http.client
+import json
 import os
+import re
+import secrets
 import shutil
 import signal
 import socket
@@ -96,8 +99,15 @@ def bench_environment(workdir: Path) -> dict[str, str]:
     env.update(
         DJANGO_SETTINGS_MODULE="lms.settings",
         DEBUG="false",
-        SECRET_KEY="bench-only",
+        SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1,localhost",
+        # Plain HTTP on 127.0.0.1: no redirect to HTTPS, cookies sent without TLS, no HSTS.
+        SECURE_SSL_REDIRECT="false",
+        SESSION_COOKIE_SECURE="false",
+        CSRF_COOKIE_SECURE="false",
+        SECURE_HSTS_SECONDS="0",
+        # Each answer says how many SQL queries it made (lms.middleware.QueryCountHeaderMiddleware).
+        QUERY_COUNT_HEADER="true",
         SQLITE_PATH=str(workdir / "bench.sqlite3"),
         MEDIA_ROOT=str(workdir / "media"),
         # The cached pages of a shared Redis (when REDIS_URL is set) stay apart from others'.
@@ -135,10 +145,11 @@ def prepare(env: dict[str, str], workdir: Path) -> None:
             manage("migrate", "--no-input", "-v0", env=env, log=migrate_log), "migrate", migrate_log
         )
         seed_log = workdir / "seed.log"
-        # DEBUG is off here, as in production: the demo loader then loads the content (the
-        # guides measured below) and never the demo accounts.
+        # The demo loader refuses to create its demo accounts with DEBUG off; this throwaway
+        # database needs them (a trainee, rabat01, signs in below), so it is seeded with DEBUG
+        # on; the server then runs with DEBUG off.
         wait_for(
-            manage("seed_demo", "--allow-production", env=env, log=seed_log), "seed_demo", seed_log
+            manage("seed_demo", env={**env, "DEBUG": "true"}, log=seed_log), "seed_demo", seed_log
         )
         wait_for(static, "collectstatic", static_log)
     finally:
@@ -487,6 +498,308 @@ def load(server: Server, path: str, total: int, concurrency: int, cap_s: float) 
     )
 
 
+# --- 6. Where trainees wait ------------------------------------------------------------------
+
+DEMO_PIN = "2468"  # every demo trainee's (lms/demo)
+SHORT_LINK = "/g/ml/"
+MIB = 1024 * 1024
+
+# The issue's targets (docs/benchmarks.md), measured on the same gunicorn, DEBUG off.
+TARGET_AUTOSAVE_CPU_MS = 5.0
+TARGET_AUTOSAVE_QUERIES = 4
+TARGET_LESSON_CPU_MS = 16.0
+TARGET_LESSON_QUERIES = 12
+TARGET_WORKER_RSS_MIB = 120
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+    @property
+    def queries(self) -> int:
+        return int(self.headers.get("x-query-count", -1))
+
+    @property
+    def session_writes(self) -> int:
+        return int(self.headers.get("x-session-writes", -1))
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", "replace")
+
+
+class Browser:
+    """One keep-alive connection with a cookie jar: a trainee's tablet, as a script."""
+
+    def __init__(self, port: int):
+        self.port = port
+        self.cookies: dict[str, str] = {}
+        self.connection = http.client.HTTPConnection(HOST, port, timeout=20)
+
+    def request(self, method: str, path: str, body: bytes | None = None, headers=None) -> Answer:
+        headers = {"Accept-Language": "fr", **(headers or {})}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        if method == "POST":
+            headers.setdefault("Origin", f"http://{HOST}:{self.port}")
+            headers["X-CSRFToken"] = self.cookies.get("csrftoken", "")
+        try:
+            self.connection.request(method, path, body=body, headers=headers)
+            response = self.connection.getresponse()
+        except (OSError, http.client.HTTPException):
+            self.connection.close()
+            self.connection = http.client.HTTPConnection(HOST, self.port, timeout=20)
+            self.connection.request(method, path, body=body, headers=headers)
+            response = self.connection.getresponse()
+        data = response.read()
+        for name, value in response.getheaders():
+            if name.lower() == "set-cookie":
+                cookie = value.split(";", 1)[0]
+                key, _, val = cookie.partition("=")
+                self.cookies[key.strip()] = val.strip()
+        return Answer(response.status, {k.lower(): v for k, v in response.getheaders()}, data)
+
+    def get(self, path: str) -> Answer:
+        return self.request("GET", path)
+
+    def post_form(self, path: str, fields: dict[str, str]) -> Answer:
+        from urllib.parse import urlencode
+
+        body = urlencode(fields).encode()
+        return self.request(
+            "POST", path, body, {"Content-Type": "application/x-www-form-urlencoded"}
+        )
+
+    def post_json(self, path: str, payload) -> Answer:
+        return self.request(
+            "POST", path, json.dumps(payload).encode(), {"Content-Type": "application/json"}
+        )
+
+
+def found(pattern: str, text: str, what: str) -> str:
+    match = re.search(pattern, text)
+    if not match:
+        raise BenchError(f"could not find {what} in the page")
+    return match.group(1)
+
+
+def open_pre_test(env: dict[str, str]) -> tuple[str, int]:
+    """A demo trainee with a pre-test to take, and their enrolment's id."""
+    # Every demo trainee has sent the pre-test: the first one's is taken back, in this
+    # throwaway database only, so that autosaves are accepted.
+    script = (
+        "from cohorts.models import Enrolment; from learning.models import Attempt; "
+        "e = Enrolment.objects.active().filter(cohort__module__pre_test__isnull=False)"
+        ".select_related('trainee__user').order_by('pk').first(); "
+        "Attempt.objects.filter(enrolment=e, phase='pre').delete(); "
+        "print(e.trainee.user.username, e.pk)"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if result.returncode != 0:
+        raise BenchError(f"no demo trainee with a pre-test to take:\n{result.stderr[-2000:]}")
+    username, pk = result.stdout.strip().splitlines()[-1].split()
+    return username, int(pk)
+
+
+def sign_in_trainee(server: Server) -> tuple[Browser, str, str, str]:
+    """A signed-in trainee; returns the browser, the lesson URL, the save URL and the id of
+    a single-choice question of the pre-test."""
+    tablet = Browser(server.port)
+    tablet.get("/accounts/trainee/")
+    username, enrolment = open_pre_test(server.env)
+    answer = tablet.post_form(
+        "/accounts/trainee/",
+        {"username": username, "pin": DEMO_PIN, "csrfmiddlewaretoken": tablet.cookies["csrftoken"]},
+    )
+    if answer.status != 302:
+        raise BenchError(f"the trainee sign-in answered {answer.status}")
+    home = tablet.get("/learn/")
+    if home.status != 200:
+        raise BenchError(f"/learn/ answered {home.status}")
+    lesson = found(r'class="button wide today" href="([^"]+)"', home.text, "today's lesson")
+    assessment = f"/learn/assessments/{enrolment}/pre/"
+    page = tablet.get(assessment)
+    if page.status != 200:
+        raise BenchError(f"{assessment} answered {page.status}")
+    question = found(
+        r'type="radio"\s+name="q-([^"]+)"\s+value="0"', page.text, "a single-choice question"
+    )
+    return tablet, lesson, assessment + "save/", question
+
+
+@dataclass
+class Timed:
+    name: str
+    path: str
+    requests: int
+    cpu_ms: float  # server CPU per request
+    queries: int
+    session_writes: int
+    statuses: set[int]
+
+
+def timed(server: Server, name: str, path: str, count: int, call) -> Timed:
+    """``count`` sequential calls of ``call(n)`` (one client, like a tablet): server CPU per
+    request, and the SQL queries and session writes of the last one."""
+    call(-1)  # warm: the first answer of a worker pays for imports and caches
+    cpu_before = server.cpu_seconds()
+    statuses, last = set(), None
+    for n in range(count):
+        last = call(n)
+        statuses.add(last.status)
+    cpu_ms = 1000 * (server.cpu_seconds() - cpu_before) / count
+    return Timed(name, path, count, cpu_ms, last.queries, last.session_writes, statuses)
+
+
+def worker_rss_mib(server: Server) -> dict[int, float]:
+    sizes = {}
+    for pid in children_of(server.process.pid):
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except FileNotFoundError:
+            continue
+        kib = int(found(r"VmRSS:\s+(\d+) kB", status, "VmRSS"))
+        sizes[pid] = kib / 1024
+    return sizes
+
+
+def trainee_bench(server: Server, count: int, mixed: int) -> tuple[list[Timed], list["Check"]]:
+    tablet, lesson, save_url, question = sign_in_trainee(server)
+    anonymous = Browser(server.port)
+    versions = {"v": 0}
+
+    def autosave(n):
+        answer = tablet.post_json(
+            save_url, {"version": versions["v"], "answers": {question: n % 2}}
+        )
+        if answer.status == 200:
+            versions["v"] = json.loads(answer.body)["version"]
+        return answer
+
+    results = [
+        timed(
+            server,
+            "hello-world floor (/healthz)",
+            "/healthz",
+            count,
+            lambda n: anonymous.get("/healthz"),
+        ),
+        timed(server, "autosave", save_url, count, autosave),
+        timed(server, "lesson page", lesson, count, lambda n: tablet.get(lesson)),
+        timed(server, "cached guide", GUIDE, count, lambda n: anonymous.get(GUIDE)),
+        timed(server, "short link", SHORT_LINK, count, lambda n: anonymous.get(SHORT_LINK)),
+    ]
+    by_name = {r.name: r for r in results}
+    say(
+        table(
+            [
+                "request",
+                "path",
+                "calls",
+                "statuses",
+                "server CPU/req",
+                "SQL queries",
+                "session writes",
+            ],
+            [
+                [
+                    r.name,
+                    r.path,
+                    r.requests,
+                    ",".join(map(str, sorted(r.statuses))),
+                    f"{r.cpu_ms:.2f} ms",
+                    r.queries,
+                    r.session_writes,
+                ]
+                for r in results
+            ],
+        )
+    )
+
+    # A mixed day of requests, then the memory each worker holds.
+    paths = [GUIDE, SHORT_LINK, "/healthz", lesson, "/learn/", "/fr/guides/", "/fr/guides/senegal/"]
+    for n in range(mixed):
+        if n % 5 == 4:
+            autosave(n)
+        else:
+            (tablet if paths[n % len(paths)] in (lesson, "/learn/") else anonymous).get(
+                paths[n % len(paths)]
+            )
+    rss = worker_rss_mib(server)
+    say(
+        f"  after {mixed} mixed requests (guides, short link, /healthz, lesson, /learn/, "
+        f"autosave): worker RSS " + ", ".join(f"{pid}: {mib:.0f} MiB" for pid, mib in rss.items())
+    )
+
+    floor = by_name["hello-world floor (/healthz)"]
+    save, page = by_name["autosave"], by_name["lesson page"]
+    guide, short = by_name["cached guide"], by_name["short link"]
+    lesson_again = tablet.get(lesson)
+    checks = [
+        Check(
+            "autosave: server CPU",
+            f"{save.cpu_ms:.2f} ms (floor {floor.cpu_ms:.2f})",
+            f"<= {TARGET_AUTOSAVE_CPU_MS} ms",
+            save.cpu_ms <= TARGET_AUTOSAVE_CPU_MS,
+        ),
+        Check(
+            "autosave: SQL queries",
+            str(save.queries),
+            f"<= {TARGET_AUTOSAVE_QUERIES}",
+            0 <= save.queries <= TARGET_AUTOSAVE_QUERIES,
+        ),
+        Check(
+            "lesson page: server CPU",
+            f"{page.cpu_ms:.2f} ms (floor {floor.cpu_ms:.2f})",
+            f"<= {TARGET_LESSON_CPU_MS} ms",
+            page.cpu_ms <= TARGET_LESSON_CPU_MS,
+        ),
+        Check(
+            "lesson page: SQL queries",
+            str(page.queries),
+            f"<= {TARGET_LESSON_QUERIES}",
+            0 <= page.queries <= TARGET_LESSON_QUERIES,
+        ),
+        Check(
+            "lesson page: session writes",
+            str(lesson_again.session_writes),
+            "0",
+            lesson_again.session_writes == 0
+            and "sessionid" not in lesson_again.headers.get("set-cookie", ""),
+        ),
+        Check(
+            "short link from the cache: SQL queries",
+            f"{short.queries} (cached guide {guide.queries}); "
+            f"{short.cpu_ms:.2f} ms vs {guide.cpu_ms:.2f} ms",
+            "<= the cached guide's",
+            0 <= short.queries <= guide.queries and short.statuses == {302},
+        ),
+        Check(
+            "worker RSS after mixed requests",
+            f"{max(rss.values()):.0f} MiB",
+            f"<= {TARGET_WORKER_RSS_MIB} MiB",
+            max(rss.values()) <= TARGET_WORKER_RSS_MIB,
+        ),
+        Check(
+            "errors (trainee requests)",
+            ",".join(str(s) for r in results for s in r.statuses if s >= 400) or "0",
+            "0",
+            all(s < 400 for r in results for s in r.statuses),
+        ),
+    ]
+    return results, checks
+
+
 # --- Report ----------------------------------------------------------------------------------
 
 
@@ -564,6 +877,13 @@ def main() -> int:
     parser.add_argument("--cap", type=float, default=40, help="seconds at most per load run")
     parser.add_argument("--lcp-runs", type=int, default=3)
     parser.add_argument("--gate-lcp", action="store_true", help="fail when LCP is over budget")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        help="keep the prepared database in this folder and reuse it on the next run",
+    )
+    parser.add_argument("--calls", type=int, default=200, help="calls per trainee request")
+    parser.add_argument("--mixed", type=int, default=1000, help="mixed requests before RSS")
     options = parser.parse_args()
 
     if not CHROMIUM.exists():
@@ -573,7 +893,9 @@ def main() -> int:
 
     began = time.monotonic()
     say(f"Foras bench — load average {load_average()} on {os.cpu_count()} CPU(s)")
-    workdir = Path(tempfile.mkdtemp(prefix="foras-bench-"))
+    reuse = options.workdir is not None and (options.workdir / "bench.sqlite3").exists()
+    workdir = options.workdir or Path(tempfile.mkdtemp(prefix="foras-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
     env = bench_environment(workdir)
     server = Server(env, workdir)
     checks: list[Check] = []
@@ -581,7 +903,10 @@ def main() -> int:
     lcp_ms = None
     try:
         say("\n1. Throwaway database (SQLite), migrate, seed_demo, collectstatic, DEBUG off")
-        prepare(env, workdir)
+        if reuse:
+            say(f"  reusing the database prepared in {workdir}")
+        else:
+            prepare(env, workdir)
 
         say("\n2. gunicorn lms.wsgi")
         server.start()
@@ -668,12 +993,19 @@ def main() -> int:
                 f"load average {r.load_before} before, {r.load_after} after"
             )
             checks.append(Check(f"errors under load ({r.path})", str(r.errors), "0", not r.errors))
+
+        say(
+            f"\n6. Where trainees wait: {options.calls} sequential calls each, one client "
+            f"(load average {load_average()})"
+        )
+        checks += trainee_bench(server, options.calls, options.mixed)[1]
     except BenchError as error:
         say(f"\nBench failed: {error}")
         return 2
     finally:
         server.stop()
-        shutil.rmtree(workdir, ignore_errors=True)
+        if options.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
 
     say(f"\nSummary (load average {load_average()}, {time.monotonic() - began:.0f} s in all)")
     say(

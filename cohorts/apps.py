@@ -7,5 +7,6 @@ class CohortsConfig(AppConfig):
     verbose_name = _("Cohortes")
 
     def ready(self):
-        # Registers the access policies with Wagtail before any admin screen asks for them.
-        from cohorts import permissions  # noqa: F401
+        # Registers the access policies with Wagtail before any admin screen asks for them,
+        # and the receiver that ends a trainee's session with the browser (cohorts/signals.py).
+        from cohorts import permissions, signals  # noqa: F401

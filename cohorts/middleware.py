@@ -16,7 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, resolve_url
 from django.utils.translation import gettext as _
 
-from lms.roles import is_trainee
+from lms.roles import Role, is_trainee, role_names
 
 LAST_ACTIVITY_KEY = "trainee_last_activity"
 # Wipes the browser's copies of pages (HTTP cache, back/forward cache) at every sign-out.
@@ -29,8 +29,37 @@ LAST_ACTIVITY_KEY = "trainee_last_activity"
 CLEAR_SITE_DATA = '"cache"'
 
 
-def mark_active(request: HttpRequest) -> None:
-    request.session[LAST_ACTIVITY_KEY] = time.time()
+# The stored time of last activity is refreshed at most this often: a page view does not write
+# the session each time, and the idle sign-out comes within this many seconds of its due time.
+ACTIVITY_GRANULARITY_SECONDS = 60
+
+
+def mark_active(request: HttpRequest, *, now: float | None = None) -> None:
+    """Records activity now; writes the session only if the stored time is older than
+    ACTIVITY_GRANULARITY_SECONDS (or missing)."""
+    now = time.time() if now is None else now
+    last = request.session.get(LAST_ACTIVITY_KEY)
+    if last is None or now - last >= ACTIVITY_GRANULARITY_SECONDS:
+        request.session[LAST_ACTIVITY_KEY] = now
+
+
+# A trainee's role, kept in their session at sign-in: each of their requests then saves the
+# query of the user's groups (lms.roles.role_names). Only a session whose user is a trainee and
+# nothing else is trusted this way: a trainee never gains staff rights from it, and one removed
+# from the trainee group keeps at most the access of an active enrolment until the browser
+# closes (trainee sessions end with it, cohorts/signals.py).
+ROLES_KEY = "trainee_roles"
+TRAINEE_ONLY = [str(Role.TRAINEE)]
+
+
+def remember_trainee_role(request: HttpRequest, user) -> None:
+    if sorted(role_names(user)) == TRAINEE_ONLY:
+        request.session[ROLES_KEY] = TRAINEE_ONLY
+
+
+def _known_roles(request: HttpRequest) -> None:
+    if request.session.get(ROLES_KEY) == TRAINEE_ONLY and request.user.is_authenticated:
+        request.user._role_names = set(TRAINEE_ONLY)
 
 
 def signed_out_redirect() -> HttpResponse:
@@ -70,15 +99,18 @@ class TraineeIdleMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         # Visitors without a session (every guide read from a QR code) cost nothing here, and
         # their pages do not start varying on the cookie.
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            _known_roles(request)
         if settings.SESSION_COOKIE_NAME in request.COOKIES and is_trainee(request.user):
+            now = time.time()
             last = request.session.get(LAST_ACTIVITY_KEY)
-            if last is not None and time.time() - last > settings.TRAINEE_IDLE_SECONDS:
+            if last is not None and now - last > settings.TRAINEE_IDLE_SECONDS:
                 logout(request)
                 messages.info(
                     request, _("Vous avez été déconnecté après une période d'inactivité.")
                 )
                 return signed_out_redirect()
-            mark_active(request)
+            mark_active(request, now=now)
             # Read by templates/base_trainee.html for the tablet's own timer.
             request.trainee_idle_seconds = settings.TRAINEE_IDLE_SECONDS
         return trainee_sign_in_instead(request, self.get_response(request))

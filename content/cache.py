@@ -46,6 +46,13 @@ def cache_key_for(request) -> str | None:
     return f"content:page:{current_generation()}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
+def short_link_key(request, code: str, language: str) -> str:
+    """Where the target of the short link /g/<code>/ is kept, for this host and language; a
+    new generation (any publish, move or deletion) forgets every target at once."""
+    site = hashlib.sha256(f"{request.scheme}://{request.get_host()}".encode()).hexdigest()
+    return f"content:short-link:{current_generation()}:{site}:{language}:{code}"
+
+
 @dataclass(frozen=True)
 class CachedPage:
     page_id: int

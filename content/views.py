@@ -1,8 +1,11 @@
+from django.conf import settings
+from django.core.cache import cache
 from django.shortcuts import redirect
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from wagtail.models import Locale
 
+from content import cache as page_cache
 from content.countries import Country
 from content.models import CountryGuidePage, GuideIndexPage
 
@@ -17,11 +20,20 @@ def guide_short_link(request, code: str):
     code = code.lower()
     if code not in Country.values:
         return redirect(_guide_index_url(request))
+    # Printed on posters and flyers, so asked far more often than guides change: the target is
+    # kept with the cached pages, whose generation any publish, move or deletion renews.
+    key = page_cache.short_link_key(request, code, get_language())
+    target = cache.get(key)
+    if target is None:
+        target = _guide_url(request, code)
+        cache.set(key, target, settings.PAGE_CACHE_SECONDS)
+    return redirect(target)
+
+
+def _guide_url(request, code: str) -> str:
     guides = CountryGuidePage.objects.live().filter(country=code).select_related("locale")
     guide = _in_reader_language(guides)
-    if guide is None:
-        return redirect(_guide_index_url(request))
-    return redirect(guide.get_url(request))
+    return guide.get_url(request) if guide else _guide_index_url(request)
 
 
 def _in_reader_language(pages):

@@ -34,7 +34,7 @@ def learner_enrolments(user):
     """The user's own active enrolments, newest cohort first (none for anyone else)."""
     return (
         learner_policy.instances_user_has_permission_for(user, "learn")
-        .select_related("cohort__module", "cohort__orientation_point")
+        .select_related("cohort__module", "cohort__orientation_point", "trainee")
         .order_by("-cohort__start_date")
     )
 
@@ -46,8 +46,12 @@ def get_enrolment_for_learner(user, pk) -> Enrolment:
 
 def enrolment_for_module(user, module) -> Enrolment | None:
     """The user's active enrolment in a cohort running ``module`` or a translation of it."""
-    return (
+    enrolment = (
         learner_enrolments(user)
         .filter(cohort__module__translation_key=module.translation_key)
         .first()
     )
+    if enrolment is not None and not user.__class__.trainee.is_cached(user):
+        # The page's header shows the trainee's name: no second query for the same profile.
+        user.trainee = enrolment.trainee
+    return enrolment

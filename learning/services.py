@@ -14,9 +14,15 @@ survey drafts live only in the trainee's browser.
 """
 
 import datetime
+import hashlib
+import json
+import threading
+from collections import OrderedDict
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
+from wagtail.blocks import StreamValue
 
 from cohorts.models import Cohort, Enrolment
 from courses.days import can_mark_done, day_opens_on
@@ -77,7 +83,11 @@ def get_or_start_attempt(enrolment: Enrolment, phase: str) -> Attempt | None:
     None when the module has no test for this phase.
     """
     assert phase in (PRE, POST), phase
-    attempt = Attempt.objects.filter(enrolment=enrolment, phase=phase).first()
+    attempt = (
+        Attempt.objects.filter(enrolment=enrolment, phase=phase)
+        .select_related("assessment")
+        .first()
+    )
     if attempt is not None:
         return attempt
     assessment = assessment_for(enrolment, phase)
@@ -90,6 +100,31 @@ def get_or_start_attempt(enrolment: Enrolment, phase: str) -> Attempt | None:
         return Attempt.objects.get(enrolment=enrolment, phase=phase)
 
 
+# Parsed question sets, by assessment and content: turning the stream's JSON into blocks took
+# about a quarter of an autosave. Editing the questions changes the key, so an edited
+# assessment is parsed again; the few kept are a few kilobytes each.
+_QUESTION_SETS: OrderedDict[tuple[int, str], StreamValue] = OrderedDict()
+_QUESTION_SETS_KEPT = 64
+_question_sets_lock = threading.Lock()
+
+
+def questions_of(assessment: Assessment) -> StreamValue:
+    """The assessment's questions, parsed once per process for each version of them."""
+    raw = json.dumps(list(assessment.questions.raw_data), sort_keys=True, default=str)
+    key = (assessment.pk, hashlib.sha256(raw.encode()).hexdigest())
+    with _question_sets_lock:
+        if key in _QUESTION_SETS:
+            _QUESTION_SETS.move_to_end(key)
+            return _QUESTION_SETS[key]
+    questions = assessment.questions
+    list(questions)  # converts every block now, outside the lock
+    with _question_sets_lock:
+        _QUESTION_SETS[key] = questions
+        while len(_QUESTION_SETS) > _QUESTION_SETS_KEPT:
+            _QUESTION_SETS.popitem(last=False)
+    return questions
+
+
 def save_answers(attempt: Attempt, answers: object, version: int) -> Attempt:
     """Keeps the answers of an attempt in progress and returns it at its new version.
 
@@ -98,19 +133,26 @@ def save_answers(attempt: Attempt, answers: object, version: int) -> Attempt:
     then. Re-sending answers the server already has is not a conflict: a tablet whose
     connection dropped before the reply arrived sends them again.
     """
-    clean = normalise_answers(attempt.assessment.questions, answers)
-    with transaction.atomic():
-        current = Attempt.objects.select_for_update().get(pk=attempt.pk)
-        if current.is_submitted:
-            raise AlreadySubmitted(current)
-        if clean == current.answers:
-            return current
-        if version != current.version:
-            raise VersionConflict(current)
-        current.answers = clean
-        current.version += 1
-        current.save(update_fields=["answers", "version", "updated_at"])
-    return current
+    clean = normalise_answers(questions_of(attempt.assessment), answers)
+    if attempt.is_submitted:
+        raise AlreadySubmitted(attempt)
+    if clean == attempt.answers:
+        return attempt
+    # One conditional UPDATE (a tablet autosaves every few seconds): it only applies to the
+    # version the client knew, on an attempt still open, so no lock and no transaction needed.
+    now = timezone.now()
+    updated = Attempt.objects.filter(
+        pk=attempt.pk, version=version, submitted_at__isnull=True
+    ).update(answers=clean, version=F("version") + 1, updated_at=now)
+    if updated:
+        attempt.answers, attempt.version, attempt.updated_at = clean, version + 1, now
+        return attempt
+    current = Attempt.objects.select_related("assessment").get(pk=attempt.pk)
+    if current.is_submitted:
+        raise AlreadySubmitted(current)
+    if clean == current.answers:
+        return current
+    raise VersionConflict(current)
 
 
 def submit_attempt(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -101,6 +102,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before the page cache, so that pages answered from it carry both headers too.
+    "lms.middleware.ContentSecurityPolicyMiddleware",
+    "lms.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Guides are read over slow mobile data: compress every HTML answer.
     "django.middleware.gzip.GZipMiddleware",
@@ -120,6 +124,10 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
+if env_bool("QUERY_COUNT_HEADER", False):
+    # `make bench` reads each answer's SQL query count from a header (lms/middleware.py).
+    MIDDLEWARE.insert(0, "lms.middleware.QueryCountHeaderMiddleware")
+
 ROOT_URLCONF = "lms.urls"
 WSGI_APPLICATION = "lms.wsgi.application"
 
@@ -132,6 +140,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
@@ -295,16 +304,96 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Rendered public pages are kept this long; publishing anything clears them at once.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
-# --- Security when DEBUG is off ------------------------------------------------------------
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
-    CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
-    SECURE_CONTENT_TYPE_NOSNIFF = True
-    # Wagtail's live preview shows pages in a same-origin frame.
-    X_FRAME_OPTIONS = "SAMEORIGIN"
+# --- Security headers ------------------------------------------------------------------------
+# Secure by default once DEBUG is off (`manage.py check --deploy --fail-level WARNING` passes);
+# each can be relaxed through its environment variable, for example SECURE_SSL_REDIRECT=false
+# behind a proxy that already redirects, or on a plain-HTTP bench on 127.0.0.1.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# A local health check asks over plain HTTP: it gets its answer, not a redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_PROXY_SSL_HEADER = None if DEBUG else ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
+# Only once every sub-domain serves HTTPS: a browser would refuse them plain HTTP for a year.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# Both are the deployment's decision, not a default: check --deploy does not warn about them
+# while they are deliberately off.
+SILENCED_SYSTEM_CHECKS = [
+    *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
+    *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+# No page is shown in a frame, except Wagtail's preview inside the admin: Wagtail's preview
+# views set SAMEORIGIN themselves (wagtail.utils.decorators.xframe_options_sameorigin_override),
+# and the admin's Content-Security-Policy allows frame-ancestors 'self' (lms/middleware.py).
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (Django's own, chosen by path in lms.middleware.ContentSecurityPolicy).
+# The public site and the trainee space: nothing inline but the stylesheets the templates inline
+# from lms/static/css/ (allowed by their sha256, added by the middleware, so that a page served
+# from the page cache to many readers still matches) and blocks carrying the request's nonce.
+# Media served from elsewhere (S3-compatible storage, a CDN) is allowed by listing its origin,
+# e.g. CSP_MEDIA_ORIGINS=https://foras-media.s3.example.org
+CSP_MEDIA_ORIGINS = env_list("CSP_MEDIA_ORIGINS", [])
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:", *CSP_MEDIA_ORIGINS],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "media-src": [CSP.SELF, *CSP_MEDIA_ORIGINS],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# The Wagtail admin (/admin/), as strict as Wagtail 8 allows, seen in Chromium's console:
+# - style-src 'unsafe-inline': Wagtail and its Stimulus controllers set style="" attributes
+#   and inline <style> (the page explorer, the rich-text editor, tooltips, the minimap);
+#   no nonce or hash may be listed beside it, or browsers would ignore 'unsafe-inline'.
+# - img-src data: blob: : image previews and focal-point cropping read the chosen file locally;
+#   media-src blob: for the same with audio and video.
+# - frame-src and frame-ancestors 'self': the live preview shows the page in a same-origin frame.
+# - script-src 'unsafe-inline': Wagtail's date and time widgets (wagtailadmin/widgets/
+#   date_input.html …) and InlinePanel / MultipleChooserPanel write an inline <script> per
+#   field, whose text changes with the field (no fixed hash); nothing needs 'unsafe-eval'.
+SECURE_CSP_ADMIN = {
+    **SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:", *CSP_MEDIA_ORIGINS],
+    "media-src": [CSP.SELF, "blob:", *CSP_MEDIA_ORIGINS],
+    "frame-src": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
+# Permissions-Policy (lms.middleware.PermissionsPolicyMiddleware): no page uses the camera,
+# the microphone or the location; reading aloud (speechSynthesis) needs no permission. A page
+# that scans QR codes would be listed in PERMISSIONS_POLICY_PATHS, e.g. {"/admin/checkin/":
+# {"camera": "(self)"}}.
+PERMISSIONS_POLICY = {
+    feature: "()"
+    for feature in (
+        "camera",
+        "microphone",
+        "geolocation",
+        "payment",
+        "usb",
+        "serial",
+        "bluetooth",
+        "hid",
+        "midi",
+        "magnetometer",
+        "gyroscope",
+        "accelerometer",
+        "display-capture",
+        "browsing-topics",
+    )
+}
+PERMISSIONS_POLICY_PATHS: dict[str, dict[str, str]] = {}
 
 LOGGING = {
     "version": 1,

@@ -4,9 +4,6 @@ import codecs
 import csv
 import io
 
-import openpyxl
-from openpyxl.styles import Font
-
 from cohorts.roster.columns import COLUMNS, EXAMPLE_SHEET_TITLE, MAX_ROWS
 
 EXAMPLE_ROW = {
@@ -34,6 +31,9 @@ def template_csv() -> bytes:
 def template_xlsx() -> bytes:
     """A first sheet with the header row to fill in; the example sits on a second sheet,
     which the import never reads."""
+    import openpyxl  # only when the template is downloaded, never at start-up
+    from openpyxl.styles import Font
+
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = "Apprenants"

@@ -10,6 +10,17 @@ from courses.blocks import LessonStreamBlock
 from courses.days import Day
 
 
+def route_to_child(parent: Page, child_model: type[Page], request, path_components):
+    """Wagtail's ``Page.route`` for a parent whose children are all of one type: the child is
+    read in its specific type at once (one query instead of two per level of a lesson's URL)."""
+    try:
+        child = child_model.objects.child_of(parent).get(slug=path_components[0])
+    except child_model.DoesNotExist:
+        return Page.route(parent, request, path_components)
+    child._cached_parent_obj = parent
+    return child.route(request, path_components[1:])
+
+
 class CourseIndexPage(Page):
     """Holds the training modules of the programme."""
 
@@ -19,6 +30,11 @@ class CourseIndexPage(Page):
 
     parent_page_types = ["content.HomePage"]
     subpage_types = ["courses.ModulePage"]
+
+    def route(self, request, path_components):
+        if path_components:
+            return route_to_child(self, ModulePage, request, path_components)
+        return super().route(request, path_components)
 
     class Meta:
         verbose_name = _("index des modules")
@@ -84,6 +100,11 @@ class ModulePage(LearnerOnlyPageMixin, Page):
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage"]
 
+    def route(self, request, path_components):
+        if path_components:
+            return route_to_child(self, LessonPage, request, path_components)
+        return super().route(request, path_components)
+
     class Meta:
         verbose_name = _("module")
         verbose_name_plural = _("modules")
@@ -126,12 +147,20 @@ class LessonPage(LearnerOnlyPageMixin, Page):
 
     def neighbours(self):
         """The previous and next live days of the lesson's module, or ``None``."""
-        siblings = LessonPage.objects.live().sibling_of(self, inclusive=False)
-        previous = (
-            siblings.filter(day_number__lt=self.day_number).order_by("-day_number", "-path").first()
+        # One query: a module has ten days or so.
+        siblings = list(
+            LessonPage.objects.live()
+            .sibling_of(self, inclusive=False)
+            .exclude(day_number=self.day_number)
+            # Only their titles and links are shown: not their content.
+            .defer("body", "objectives")
+            .order_by("day_number", "path")
         )
-        following = siblings.filter(day_number__gt=self.day_number).order_by("day_number").first()
-        return previous, following
+        before = [lesson for lesson in siblings if lesson.day_number < self.day_number]
+        after = [lesson for lesson in siblings if lesson.day_number > self.day_number]
+        # The previous day is the last of the days before (the deepest path among equals).
+        previous = max(before, key=lambda lesson: (lesson.day_number, lesson.path), default=None)
+        return previous, after[0] if after else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

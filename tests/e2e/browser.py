@@ -67,6 +67,9 @@ class Tab:
         self.screenshots = screenshots
         self.requests: list[str] = []
         self.failures: list[str] = []
+        # What the browser refused under the Content-Security-Policy, on any page of the tab.
+        self.csp_violations: list[str] = []
+        page.on("console", self._record_csp_violation)
         page.context.on("request", lambda request: self.requests.append(request.url))
         page.context.on("response", self._record_failure)
         page.context.on("requestfailed", lambda request: self.failures.append(request.url))
@@ -89,6 +92,7 @@ class Tab:
         self.screenshots.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=self.screenshots / f"{self.size}-{step}.png", full_page=True)
         self.assert_fits_the_screen(step, javascript=javascript)
+        self.assert_no_csp_violation(step)
         if javascript:
             self.assert_accessible(step)
 
@@ -122,6 +126,16 @@ class Tab:
                 f"({self.page.url}) at {self.size} size:\n{format_violations(blocking)}",
                 pytrace=False,
             )
+
+    def _record_csp_violation(self, message) -> None:
+        if "Content Security Policy" in message.text:
+            self.csp_violations.append(f"{self.page.url}: {message.text}")
+
+    def assert_no_csp_violation(self, step: str) -> None:
+        assert not self.csp_violations, (
+            f"{step}: the Content-Security-Policy refused something:\n"
+            + "\n".join(self.csp_violations)
+        )
 
     def _record_failure(self, response) -> None:
         if response.status >= 400:
