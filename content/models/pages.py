@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -21,11 +22,18 @@ class CachedPageMixin:
     """Keep what anonymous readers are served in the page cache (see content/cache.py).
 
     Cached copies are answered by content.middleware.PageCacheMiddleware before Wagtail even
-    routes the request; this only fills the cache.
+    routes the request; this only fills the cache. A page behind a view restriction (its own
+    or an ancestor's: a password, a login, a group) is never stored, nor are its routable
+    sub-pages (a guide's print version and PDF): Wagtail calls serve() only once this reader
+    has passed the restriction, and the copy would then be handed to every later reader.
     """
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
+        if self.get_view_restrictions().exists():
+            # Nor by a proxy or the browser of a shared tablet.
+            add_never_cache_headers(response)
+            return response
         key = page_cache.cache_key_for(request)
         if key:
             if response.status_code == 200:
