@@ -1,7 +1,7 @@
 """Settings for Foras LMS, read from the environment.
 
 One module for every environment: the defaults are the embedded case (SQLite, django-q2's
-ORM broker, local memory cache, DEBUG on) and production is selected by setting
+ORM broker, a cache in the database, DEBUG on) and production is selected by setting
 DATABASE_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS and DEBUG=false.
 """
 
@@ -182,7 +182,19 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Shared by every process without Redis: the page cache, its invalidation and every
+    # sign-in limit must hold whatever the number of gunicorn workers (a local-memory cache
+    # would keep one copy, and one count, per worker). The table is created by `migrate`
+    # (lms/apps.py) and by the test runner.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "foras_cache",
+            "KEY_PREFIX": env_str("CACHE_PREFIX", "foras"),
+            # Cached pages and guide PDFs: about 40 pages in two languages, with room to spare.
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)},
+        }
+    }
 
 Q_CLUSTER = {
     "name": "foras",
