@@ -9,6 +9,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 from content import views as content_views
 from lms import views
 
+# The site's own error pages, in the style of the public site, the trainee space or the admin.
+handler403 = "lms.errors.permission_denied"
+handler404 = "lms.errors.page_not_found"
+handler500 = "lms.errors.server_error"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Staff sign in through allauth (with MFA), never through Wagtail's own form.
