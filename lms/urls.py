@@ -26,6 +26,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Printed on flyers: these must keep working whatever happens to the page tree.
     path("g/<str:code>/", content_views.guide_short_link, name="guide_short_link"),
+    # Printed under each certificate's QR code: /verify/<code>/ (and its JSON form).
+    path("verify/", include("certificates.urls")),
 ]
 
 if settings.DEBUG:
