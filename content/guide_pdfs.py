@@ -25,10 +25,12 @@ def cache_key(page, base_url: str) -> str:
 
 
 def render(page, request) -> bytes:
+    """The guide's print version as a tagged PDF (headings, lists and reading order for
+    screen readers), with its QR code and short link."""
     context = page.get_context(request)
-    context["for_pdf"] = True
+    context.update(page.print_context(request), for_pdf=True)
     with translation.override(page.locale.language_code):
-        return render_pdf("content/country_guide_page_print.html", context, request)
+        return render_pdf("content/country_guide_page_print.html", context, request, pdf_tags=True)
 
 
 def get_or_render(page, request) -> bytes:

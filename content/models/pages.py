@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
@@ -16,6 +17,7 @@ from content import guide_pdfs
 from content.blocks import GuideStreamBlock, KeyFigureBlock, StandardStreamBlock
 from content.countries import Country
 from content.models.orientation import OrientationPoint
+from lms.qr import qr_svg
 
 
 class CachedPageMixin:
@@ -143,13 +145,28 @@ class CountryGuidePage(CachedPageMixin, RoutablePageMixin, Page):
     def short_url(self) -> str:
         return reverse("guide_short_link", args=[self.country])
 
+    def short_link(self, request) -> str:
+        """The short link as printed on paper (/g/<iso2>/): it survives page moves."""
+        if settings.SITE_BASE_URL:
+            return settings.SITE_BASE_URL + self.short_url
+        return request.build_absolute_uri(self.short_url)
+
+    def print_context(self, request) -> dict:
+        """What the print version and the PDF add: the short link and its QR code."""
+        link = self.short_link(request)
+        return {"short_link": link, "short_link_qr": qr_svg(link, box_size=4)}
+
     @path("")
     def guide(self, request):
         return self.render(request)
 
     @path("print/", name="print")
     def print_version(self, request):
-        return self.render(request, template="content/country_guide_page_print.html")
+        return self.render(
+            request,
+            template="content/country_guide_page_print.html",
+            context_overrides=self.print_context(request),
+        )
 
     @path("pdf/", name="pdf")
     def pdf(self, request):
