@@ -586,7 +586,9 @@ def main() -> int:
         say("\n2. gunicorn lms.wsgi")
         server.start()
         cache = (
-            "Redis (REDIS_URL)" if env.get("REDIS_URL") else "the database, shared by the workers"
+            "Redis (REDIS_URL)"
+            if env.get("REDIS_URL")
+            else "files (CACHE_DIR), shared by the workers"
         )
         say(
             f"  {server.base_url}: {server.workers} gthread workers x {server.threads} threads "

@@ -2,9 +2,10 @@
 
 Guides are read far more often than they change, on slow phones: the rendered HTML of a page
 is kept in the cache, and any publish, unpublish, move or deletion starts a new "generation"
-so that no reader is served an out-of-date page. The cache is shared by every process (the
-database cache by default, Redis with REDIS_URL): a cache of each process's own would forget
-a page in one process only. Pages behind a view restriction are never stored (pages.py).
+so that no reader is served an out-of-date page. The cache is shared by every process (files
+by default, a database table on PostgreSQL, Redis with REDIS_URL; see lms/settings.py): a
+cache of each process's own would forget a page in one process only. Pages behind a view
+restriction are never stored (pages.py).
 """
 
 import hashlib

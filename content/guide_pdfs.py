@@ -3,7 +3,7 @@
 A guide's PDF changes only when the guide is published again, so it is kept under a key made
 of the page, the time it was last published and the address it prints; a worker renders it
 as soon as the guide is published (content/tasks.py), and a reader who comes first renders
-it themselves. The cache is shared by every process (the database's, or Redis), so the worker's
+it themselves. The cache is shared by every process (files, a table or Redis), so the worker's
 copy serves them all.
 """
 

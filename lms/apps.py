@@ -16,8 +16,8 @@ class LmsConfig(AppConfig):
 
 
 def create_cache_table(using="default", **kwargs):
-    """`migrate` also creates the database cache's table (CACHES in settings), so that no
-    deployment, fresh clone or bench forgets `createcachetable`; it does nothing with Redis."""
+    """`migrate` also creates the database cache's table when CACHES uses one (PostgreSQL
+    without Redis), so that no deployment forgets `createcachetable`; otherwise a no-op."""
     from django.core.management import call_command
 
     call_command("createcachetable", database=using, verbosity=0)

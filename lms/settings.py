@@ -1,7 +1,7 @@
 """Settings for Foras LMS, read from the environment.
 
 One module for every environment: the defaults are the embedded case (SQLite, django-q2's
-ORM broker, a cache in the database, DEBUG on) and production is selected by setting
+ORM broker, a file cache shared by every process, DEBUG on) and production is selected by setting
 DATABASE_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS and DEBUG=false.
 """
 
@@ -182,19 +182,32 @@ if REDIS_URL:
         }
     }
 else:
-    # Shared by every process without Redis: the page cache, its invalidation and every
-    # sign-in limit must hold whatever the number of gunicorn workers (a local-memory cache
-    # would keep one copy, and one count, per worker). The table is created by `migrate`
-    # (lms/apps.py) and by the test runner.
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "foras_cache",
-            "KEY_PREFIX": env_str("CACHE_PREFIX", "foras"),
-            # Cached pages and guide PDFs: about 40 pages in two languages, with room to spare.
-            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)},
+    # Without Redis the cache is still shared by every process: the page cache, its
+    # invalidation and every sign-in limit must hold whatever the number of gunicorn workers
+    # (a local-memory cache would keep one copy, and one count, per worker).
+    # - on SQLite (one machine): files beside the database, read without a single SQL query
+    #   and written without taking SQLite's one write lock;
+    # - on PostgreSQL (perhaps several app servers): a table of the database, created by
+    #   `migrate` (lms/apps.py).
+    CACHE_OPTIONS = {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)}
+    if USING_POSTGRES:
+        CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                "LOCATION": "foras_cache",
+                "KEY_PREFIX": env_str("CACHE_PREFIX", "foras"),
+                "OPTIONS": CACHE_OPTIONS,
+            }
         }
-    }
+    else:
+        CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": env_str("CACHE_DIR", f"{DATABASES['default']['NAME']}-cache"),
+                "KEY_PREFIX": env_str("CACHE_PREFIX", "foras"),
+                "OPTIONS": CACHE_OPTIONS,
+            }
+        }
 
 Q_CLUSTER = {
     "name": "foras",

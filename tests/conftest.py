@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 
 from lms.demo import load_public_site
 from lms.roles import Role
@@ -15,7 +16,20 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: "/tests/e2e/" in str(item.path))
 
 
-_test_database = {"ready": False}
+@pytest.fixture(scope="session", autouse=True)
+def test_cache(tmp_path_factory):
+    """The tests' own cache (a folder of files, as without Redis in production): never the
+    one a development server beside them uses."""
+    location = tmp_path_factory.mktemp("cache")
+    caches = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(location),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+    with override_settings(CACHES=caches):
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -24,22 +38,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         restore_wagtail_roots()
         load_public_site()
-        cache.clear()  # a reused test database keeps the previous run's cache table
-    _test_database["ready"] = True
 
 
 @pytest.fixture(autouse=True)
-def empty_page_cache(django_db_blocker):
-    """Start every test with an empty cache (pages, rate limits).
-
-    The cache is a table of the test database (lms/settings.py): a test that commits (a
-    browser test, the demo loader) would leave it filled. Tests that never touch the
-    database have nothing to clear, and before the test database exists there is nothing.
-    Cleared before each test only: after it, a test may have broken the database on purpose.
-    """
-    if _test_database["ready"]:
-        with django_db_blocker.unblock():
-            cache.clear()
+def empty_page_cache():
+    """The cache outlives each test's rolled-back transaction: start every test without it."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 # --- The seven personas of every access test -------------------------------------------------

@@ -2,10 +2,11 @@
 workers, DEBUG off, no Redis, on a free 127.0.0.1 port, against a SQLite file of its own.
 
 pytest-django's test database is held in a transaction the server's processes cannot see, so
-the server gets a copy of it taken once the demo content is committed (migrations, the cache
-table, the public site). Tests change the server's data through `manage.py shell` in a
-subprocess (`Server.django(...)`), the way an editor's change reaches every worker: through
-the database and the shared cache only.
+the server gets a copy of it taken once the demo content is committed (migrations and the
+public site). The cache is the default without Redis: a folder of files shared by the
+workers. Tests change the server's data through `manage.py shell` in a subprocess
+(`Server.django(...)`), the way an editor's change reaches every worker: through the database
+and the shared cache only.
 
 Each request carries a probe header that gunicorn's access log writes beside the worker's pid,
 so a test can say which worker answered what. Only 127.0.0.1 is ever contacted.
@@ -31,7 +32,6 @@ WORKERS = 4
 START_SECONDS = 90
 REQUEST_SECONDS = 20
 PROBE_HEADER = "X-Test-Probe"
-CACHE_TABLE = "foras_cache"
 
 
 class ServerError(RuntimeError):
@@ -54,8 +54,6 @@ def copy_sqlite(source: str, target: Path) -> None:
     """A consistent copy of a SQLite database (its WAL included), through SQLite's backup."""
     with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
-    with sqlite3.connect(target) as db:
-        db.execute(f"DELETE FROM {CACHE_TABLE}")  # noqa: S608 (a constant)
 
 
 def production_env(workdir: Path, database: Path) -> dict[str, str]:
@@ -70,6 +68,7 @@ def production_env(workdir: Path, database: Path) -> dict[str, str]:
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SQLITE_PATH=str(database),
         MEDIA_ROOT=str(workdir / "media"),
+        CACHE_DIR=str(workdir / "cache"),  # the default without Redis: files, one folder
         CACHE_PREFIX=f"foras-mp-{uuid.uuid4().hex[:8]}",
         # Plain HTTP on 127.0.0.1: cookies without the Secure flag, no redirect to HTTPS.
         SESSION_COOKIE_SECURE="false",
@@ -195,8 +194,8 @@ class Server:
 
     def clear_cache(self) -> None:
         """Empty the shared cache (pages and sign-in limits), as a restart of Redis would."""
-        with sqlite3.connect(self.database, timeout=20) as db:
-            db.execute(f"DELETE FROM {CACHE_TABLE}")  # noqa: S608 (a constant)
+        for entry in (self.workdir / "cache").glob("*.djcache"):
+            entry.unlink(missing_ok=True)
 
 
 class Visitor:
