@@ -189,14 +189,14 @@ else:
     #   and written without taking SQLite's one write lock;
     # - on PostgreSQL (perhaps several app servers): a table of the database, created by
     #   `migrate` (lms/apps.py).
-    CACHE_OPTIONS = {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)}
+    cache_options = {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)}
     if USING_POSTGRES:
         CACHES = {
             "default": {
                 "BACKEND": "django.core.cache.backends.db.DatabaseCache",
                 "LOCATION": "foras_cache",
                 "KEY_PREFIX": env_str("CACHE_PREFIX", "foras"),
-                "OPTIONS": CACHE_OPTIONS,
+                "OPTIONS": cache_options,
             }
         }
     else:
@@ -205,7 +205,7 @@ else:
                 "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                 "LOCATION": env_str("CACHE_DIR", f"{DATABASES['default']['NAME']}-cache"),
                 "KEY_PREFIX": env_str("CACHE_PREFIX", "foras"),
-                "OPTIONS": CACHE_OPTIONS,
+                "OPTIONS": cache_options,
             }
         }
 
