@@ -910,7 +910,11 @@ def main() -> int:
 
         say("\n2. gunicorn lms.wsgi")
         server.start()
-        cache = "Redis (REDIS_URL)" if env.get("REDIS_URL") else "local memory, one per worker"
+        cache = (
+            "Redis (REDIS_URL)"
+            if env.get("REDIS_URL")
+            else "files (CACHE_DIR), shared by the workers"
+        )
         say(
             f"  {server.base_url}: {server.workers} gthread workers x {server.threads} threads "
             f"(pids {server.process.pid}, {server.worker_pids}), page cache: {cache}"

@@ -2,8 +2,10 @@
 
 Guides are read far more often than they change, on slow phones: the rendered HTML of a page
 is kept in the cache, and any publish, unpublish, move or deletion starts a new "generation"
-so that no reader is served an out-of-date page. With several app servers the cache must be
-shared (REDIS_URL), otherwise each process only forgets its own copy.
+so that no reader is served an out-of-date page. The cache is shared by every process (files
+by default, a database table on PostgreSQL, Redis with REDIS_URL; see lms/settings.py): a
+cache of each process's own would forget a page in one process only. Pages behind a view
+restriction are never stored (pages.py).
 """
 
 import hashlib
@@ -14,6 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language_from_path
 
 GENERATION_KEY = "content:page-cache-generation"
 # Query parameters that do not change what a page shows (the QR scan marker).
@@ -37,6 +40,10 @@ def invalidate_pages() -> None:
 def cache_key_for(request) -> str | None:
     """The cache key of this request's page, or None when it must not be cached."""
     if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
+        return None
+    # Public pages live under a language prefix (/fr/, /en/): the staff and trainee spaces,
+    # short links and /healthz never ask the (shared, so not free) cache.
+    if not get_language_from_path(request.path_info):
         return None
     if set(request.GET) - IGNORED_PARAMS:
         return None

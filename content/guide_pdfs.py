@@ -3,8 +3,8 @@
 A guide's PDF changes only when the guide is published again, so it is kept under a key made
 of the page, the time it was last published and the address it prints; a worker renders it
 as soon as the guide is published (content/tasks.py), and a reader who comes first renders
-it themselves. With a cache shared by every process (REDIS_URL) the worker's copy serves them
-all.
+it themselves. The cache is shared by every process (files, a table or Redis), so the worker's
+copy serves them all.
 """
 
 import hashlib
@@ -25,10 +25,12 @@ def cache_key(page, base_url: str) -> str:
 
 
 def render(page, request) -> bytes:
+    """The guide's print version as a tagged PDF (headings, lists and reading order for
+    screen readers), with its QR code and short link."""
     context = page.get_context(request)
-    context["for_pdf"] = True
+    context.update(page.print_context(request), for_pdf=True)
     with translation.override(page.locale.language_code):
-        return render_pdf("content/country_guide_page_print.html", context, request)
+        return render_pdf("content/country_guide_page_print.html", context, request, pdf_tags=True)
 
 
 def get_or_render(page, request) -> bytes:

@@ -55,8 +55,9 @@ def fetcher_class():
     return LocalURLFetcher
 
 
-def render_pdf(template_name: str, context: dict, request=None) -> bytes:
-    """Render a Django template to PDF bytes.
+def render_pdf(template_name: str, context: dict, request=None, **options) -> bytes:
+    """Render a Django template to PDF bytes; ``options`` go to WeasyPrint's write_pdf()
+    (``pdf_tags=True`` for a tagged PDF that screen readers can follow).
 
     WeasyPrint (with Pango and fontTools) is imported here, on the first render, not when the
     app starts: most web processes never render a PDF and would carry it for nothing.
@@ -64,4 +65,5 @@ def render_pdf(template_name: str, context: dict, request=None) -> bytes:
     from weasyprint import HTML
 
     html = render_to_string(template_name, context, request=request)
-    return HTML(string=html, base_url=LOCAL_BASE_URL, url_fetcher=fetcher_class()()).write_pdf()
+    document = HTML(string=html, base_url=LOCAL_BASE_URL, url_fetcher=fetcher_class()())
+    return document.write_pdf(**options)

@@ -1,7 +1,7 @@
 """Settings for Foras LMS, read from the environment.
 
 One module for every environment: the defaults are the embedded case (SQLite, django-q2's
-ORM broker, local memory cache, DEBUG on) and production is selected by setting
+ORM broker, a file cache shared by every process, DEBUG on) and production is selected by setting
 DATABASE_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS and DEBUG=false.
 """
 
@@ -191,7 +191,32 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis the cache is still shared by every process: the page cache, its
+    # invalidation and every sign-in limit must hold whatever the number of gunicorn workers
+    # (a local-memory cache would keep one copy, and one count, per worker).
+    # - on SQLite (one machine): files beside the database, read without a single SQL query
+    #   and written without taking SQLite's one write lock;
+    # - on PostgreSQL (perhaps several app servers): a table of the database, created by
+    #   `migrate` (lms/apps.py).
+    cache_options = {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)}
+    if USING_POSTGRES:
+        CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                "LOCATION": "foras_cache",
+                "KEY_PREFIX": env_str("CACHE_PREFIX", "foras"),
+                "OPTIONS": cache_options,
+            }
+        }
+    else:
+        CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": env_str("CACHE_DIR", f"{DATABASES['default']['NAME']}-cache"),
+                "KEY_PREFIX": env_str("CACHE_PREFIX", "foras"),
+                "OPTIONS": cache_options,
+            }
+        }
 
 Q_CLUSTER = {
     "name": "foras",

@@ -9,6 +9,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 from content import views as content_views
 from lms import views
 
+# The site's own error pages, in the style of the public site, the trainee space or the admin.
+handler403 = "lms.errors.permission_denied"
+handler404 = "lms.errors.page_not_found"
+handler500 = "lms.errors.server_error"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Staff sign in through allauth (with MFA), never through Wagtail's own form.
@@ -21,6 +26,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # Printed on flyers: these must keep working whatever happens to the page tree.
     path("g/<str:code>/", content_views.guide_short_link, name="guide_short_link"),
+    # Printed under each certificate's QR code: /verify/<code>/ (and its JSON form).
+    path("verify/", include("certificates.urls")),
 ]
 
 if settings.DEBUG:

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 
 from lms.demo import load_public_site
 from lms.roles import Role
@@ -13,6 +14,22 @@ def pytest_collection_modifyitems(items):
     """Browser tests last: once Playwright has started, the test thread has a running event
     loop until the session ends (see tests/e2e/conftest.py)."""
     items.sort(key=lambda item: "/tests/e2e/" in str(item.path))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def test_cache(tmp_path_factory):
+    """The tests' own cache (a folder of files, as without Redis in production): never the
+    one a development server beside them uses."""
+    location = tmp_path_factory.mktemp("cache")
+    caches = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(location),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+    with override_settings(CACHES=caches):
+        yield
 
 
 @pytest.fixture(scope="session")

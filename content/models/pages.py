@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -15,17 +17,25 @@ from content import guide_pdfs
 from content.blocks import GuideStreamBlock, KeyFigureBlock, StandardStreamBlock
 from content.countries import Country
 from content.models.orientation import OrientationPoint
+from lms.qr import qr_svg
 
 
 class CachedPageMixin:
     """Keep what anonymous readers are served in the page cache (see content/cache.py).
 
     Cached copies are answered by content.middleware.PageCacheMiddleware before Wagtail even
-    routes the request; this only fills the cache.
+    routes the request; this only fills the cache. A page behind a view restriction (its own
+    or an ancestor's: a password, a login, a group) is never stored, nor are its routable
+    sub-pages (a guide's print version and PDF): Wagtail calls serve() only once this reader
+    has passed the restriction, and the copy would then be handed to every later reader.
     """
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
+        if self.get_view_restrictions().exists():
+            # Nor by a proxy or the browser of a shared tablet.
+            add_never_cache_headers(response)
+            return response
         key = page_cache.cache_key_for(request)
         if key:
             if response.status_code == 200:
@@ -135,13 +145,28 @@ class CountryGuidePage(CachedPageMixin, RoutablePageMixin, Page):
     def short_url(self) -> str:
         return reverse("guide_short_link", args=[self.country])
 
+    def short_link(self, request) -> str:
+        """The short link as printed on paper (/g/<iso2>/): it survives page moves."""
+        if settings.SITE_BASE_URL:
+            return settings.SITE_BASE_URL + self.short_url
+        return request.build_absolute_uri(self.short_url)
+
+    def print_context(self, request) -> dict:
+        """What the print version and the PDF add: the short link and its QR code."""
+        link = self.short_link(request)
+        return {"short_link": link, "short_link_qr": qr_svg(link, box_size=4)}
+
     @path("")
     def guide(self, request):
         return self.render(request)
 
     @path("print/", name="print")
     def print_version(self, request):
-        return self.render(request, template="content/country_guide_page_print.html")
+        return self.render(
+            request,
+            template="content/country_guide_page_print.html",
+            context_overrides=self.print_context(request),
+        )
 
     @path("pdf/", name="pdf")
     def pdf(self, request):

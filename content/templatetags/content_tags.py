@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from wagtail.models import Locale, Page
 
-from content.models import HomePage
+from content.models import GuideIndexPage, HomePage
 
 register = template.Library()
 
@@ -20,6 +20,13 @@ def locale_home():
     locale = _current_locale()
     home = HomePage.objects.live().filter(locale=locale).first()
     return home or HomePage.objects.live().first()
+
+
+@register.simple_tag
+def locale_guide_index():
+    """The list of guides in the current language (or the default one), or None."""
+    indexes = GuideIndexPage.objects.live()
+    return indexes.filter(locale=_current_locale()).first() or indexes.first()
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
