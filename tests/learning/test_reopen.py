@@ -146,7 +146,7 @@ def test_after_reopening_the_trainee_answers_again_and_the_old_score_is_audited(
 
     attempt.refresh_from_db()
     submit = reverse("learn_assessment_submit", args=[enrolment.pk, "pre"])
-    client.post(submit, {"version": attempt.version})
+    client.post(submit, {"version": attempt.version, "confirm_unanswered": "1"})
 
     attempt.refresh_from_db()
     assert attempt.is_submitted

@@ -3,7 +3,9 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
+from django.utils import timezone
 
+from cohorts.models import Cohort
 from courses.models import ModulePage
 from learning.models import SurveyCompletion, SurveyResponse
 from tests.courses.factories import make_assessment, question
@@ -20,7 +22,9 @@ def survey(cohort):
             ("open", question("Que faut-il changer ?", points=0)),
         ],
     )
-    ModulePage.objects.filter(pk=cohort.module.pk).update(survey=survey)
+    # A module without a post-test, its survey opened by the trainer (see test_opening.py).
+    ModulePage.objects.filter(pk=cohort.module.pk).update(survey=survey, post_test=None)
+    Cohort.objects.filter(pk=cohort.pk).update(post_test_opened_at=timezone.now())
     return survey
 
 
