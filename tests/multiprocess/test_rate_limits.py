@@ -15,7 +15,7 @@ from allauth.account.adapter import get_adapter
 from allauth.core.internal.ratelimit import parse_rates
 from django.utils import translation
 
-from cohorts.signin import RATE_LIMIT_ACTION as TRAINEE_ACTION
+from cohorts.guessing import USERNAME_SIGN_IN as TRAINEE_ACTION
 from tests.cohorts.factories import PIN, STAFF_PASSWORD
 
 # django_db: the server's database is a copy of the test database (see conftest.py).
