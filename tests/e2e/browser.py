@@ -118,6 +118,16 @@ class Tab:
         )
 
     def assert_accessible(self, step: str) -> None:
+        # Colours are checked once they are final: Wagtail's messages fade in, and a colour
+        # caught half-way fails the contrast rule.
+        self.page.evaluate(
+            """() => Promise.race([
+                new Promise((done) => setTimeout(done, 1000)),
+                Promise.all(document.getAnimations()
+                    .filter((a) => a.effect && a.effect.getTiming().iterations !== Infinity)
+                    .map((a) => a.finished.catch(() => null))),
+            ])"""
+        )
         results = _axe.run(self.page)
         blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
         if blocking:
