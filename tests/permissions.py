@@ -23,6 +23,19 @@ PERSONAS = (
 TRAINEES = ("trainee", "other_trainee")
 STAFF = ("trainer", "other_trainer", "coordinator", "editor")
 
+# The answers to an action on a cohort that only its trainers and the coordinators may take:
+# trainees have no admin access at all (Wagtail sends them to sign in), another trainer is not
+# even told the cohort exists, an editor is refused.
+COHORT_TEACHERS_ONLY = {
+    "anonymous": "login",
+    "trainee": "login",
+    "other_trainee": "login",
+    "trainer": "ok",
+    "other_trainer": "hidden",
+    "coordinator": "ok",
+    "editor": "denied",
+}
+
 
 def user_of(request, persona: str):
     """The persona's user account (None for anonymous), from the fixtures of tests/conftest.py."""

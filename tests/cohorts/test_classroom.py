@@ -22,7 +22,7 @@ from tests.cohorts.test_signin import (
     sign_in,
     signed_in_user_id,
 )
-from tests.permissions import PERSONAS, answer, sign_in_as
+from tests.permissions import COHORT_TEACHERS_ONLY, PERSONAS, answer, sign_in_as
 
 STRANGER = "198.51.100.66"
 
@@ -56,15 +56,7 @@ def classmate(cohort, trainer):
 
 # --- Who may open it --------------------------------------------------------------------------
 
-EXPECTED = {
-    "anonymous": "login",
-    "trainee": "login",  # no admin access at all: Wagtail sends them to sign in
-    "other_trainee": "login",
-    "trainer": "ok",
-    "other_trainer": "hidden",
-    "coordinator": "ok",
-    "editor": "denied",
-}
+EXPECTED = COHORT_TEACHERS_ONLY
 
 
 @pytest.mark.parametrize("persona", PERSONAS)

@@ -22,7 +22,7 @@ from tests.cohorts.test_signin import (
     sign_in,
     signed_in_user_id,
 )
-from tests.permissions import PERSONAS, answer, sign_in_as
+from tests.permissions import COHORT_TEACHERS_ONLY, PERSONAS, answer, sign_in_as
 
 WEEK = 7 * 24 * 3600
 ROUTER = "192.0.2.10"
@@ -145,15 +145,7 @@ def test_a_trainee_who_is_not_locked_has_no_unlock_button(client, trainee, train
     assert "Débloquer la connexion" not in detail
 
 
-EXPECTED_UNLOCK = {
-    "anonymous": "login",
-    "trainee": "login",  # no admin access at all: Wagtail sends them to sign in
-    "other_trainee": "login",
-    "trainer": "ok",
-    "other_trainer": "hidden",
-    "coordinator": "ok",
-    "editor": "denied",
-}
+EXPECTED_UNLOCK = COHORT_TEACHERS_ONLY
 
 
 @pytest.mark.parametrize("persona", PERSONAS)

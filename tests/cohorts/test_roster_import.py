@@ -21,7 +21,7 @@ from cohorts.models import ConsentRecord, TraineeProfile
 from content.countries import Country
 from lms import audit
 from tests.cohorts.factories import TraineeFactory
-from tests.permissions import answer, sign_in_as
+from tests.permissions import COHORT_TEACHERS_ONLY, answer, sign_in_as
 
 HEADER = [
     "nom",
@@ -621,15 +621,7 @@ def test_the_templates_download_as_attachments(client, trainer):
 # Who may import: the cohort's trainer and coordinators; nobody else ------------------------
 
 
-IMPORT_ANSWERS = {
-    "anonymous": "login",
-    "trainee": "login",  # no admin access at all: Wagtail sends them to sign in
-    "other_trainee": "login",
-    "trainer": "ok",
-    "other_trainer": "hidden",
-    "coordinator": "ok",
-    "editor": "denied",
-}
+IMPORT_ANSWERS = COHORT_TEACHERS_ONLY
 
 
 @pytest.mark.django_db

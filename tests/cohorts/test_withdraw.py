@@ -8,7 +8,7 @@ from cohorts.models import Enrolment
 from cohorts.rules import AlreadyWithdrawn, CohortFull, NotWithdrawn, ReasonRequired
 from lms import audit
 from tests.cohorts.factories import CohortFactory, TraineeFactory
-from tests.permissions import PERSONAS, answer, sign_in_as
+from tests.permissions import COHORT_TEACHERS_ONLY, PERSONAS, answer, sign_in_as
 
 
 def _withdraw_url(trainee):
@@ -122,15 +122,7 @@ def test_withdraw_only_changes_state_on_post(client, trainer, trainee):
     assert _status(trainee) == "enrolled"
 
 
-EXPECTED = {
-    "anonymous": "login",
-    "trainee": "login",
-    "other_trainee": "login",
-    "trainer": "ok",
-    "other_trainer": "hidden",
-    "coordinator": "ok",
-    "editor": "denied",
-}
+EXPECTED = COHORT_TEACHERS_ONLY
 
 
 @pytest.mark.parametrize("persona", PERSONAS)

@@ -12,7 +12,7 @@ from learning.models import Attempt
 from lms import audit
 from tests.courses.factories import make_assessment
 from tests.learning.factories import SubmittedAttemptFactory
-from tests.permissions import PERSONAS, answer, sign_in_as
+from tests.permissions import COHORT_TEACHERS_ONLY, PERSONAS, answer, sign_in_as
 
 REASON = "Tablette en panne pendant le test"
 
@@ -44,15 +44,7 @@ def page(response) -> BeautifulSoup:
     return BeautifulSoup(response.content, "html.parser")
 
 
-EXPECTED = {
-    "anonymous": "login",
-    "trainee": "login",
-    "other_trainee": "login",
-    "trainer": "ok",
-    "other_trainer": "hidden",
-    "coordinator": "ok",
-    "editor": "denied",
-}
+EXPECTED = COHORT_TEACHERS_ONLY
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
