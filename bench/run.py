@@ -661,15 +661,20 @@ def timed(server: Server, name: str, path: str, count: int, call) -> Timed:
     return Timed(name, path, count, cpu_ms, last.queries, last.session_writes, statuses)
 
 
-def worker_rss_mib(server: Server) -> dict[int, float]:
+def worker_memory_mib(server: Server) -> dict[int, tuple[float, float]]:
+    """(RSS, PSS) of each worker, in MiB. RSS counts every resident page the worker maps,
+    those it shares with the master and the other workers included; PSS divides each shared
+    page by the number of processes mapping it (what the workers together really cost)."""
     sizes = {}
     for pid in children_of(server.process.pid):
         try:
             status = Path(f"/proc/{pid}/status").read_text()
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
         except FileNotFoundError:
             continue
-        kib = int(found(r"VmRSS:\s+(\d+) kB", status, "VmRSS"))
-        sizes[pid] = kib / 1024
+        rss = int(found(r"VmRSS:\s+(\d+) kB", status, "VmRSS"))
+        pss = int(found(r"(?m)^Pss:\s+(\d+) kB", rollup, "Pss"))
+        sizes[pid] = (rss / 1024, pss / 1024)
     return sizes
 
 
@@ -735,10 +740,15 @@ def trainee_bench(server: Server, count: int, mixed: int) -> tuple[list[Timed], 
             (tablet if paths[n % len(paths)] in (lesson, "/learn/") else anonymous).get(
                 paths[n % len(paths)]
             )
-    rss = worker_rss_mib(server)
+    memory = worker_memory_mib(server)
+    rss = {pid: sizes[0] for pid, sizes in memory.items()}
     say(
         f"  after {mixed} mixed requests (guides, short link, /healthz, lesson, /learn/, "
-        f"autosave): worker RSS " + ", ".join(f"{pid}: {mib:.0f} MiB" for pid, mib in rss.items())
+        "autosave): worker "
+        + ", ".join(
+            f"{pid}: RSS {rss_mib:.0f} MiB (PSS {pss_mib:.0f} MiB)"
+            for pid, (rss_mib, pss_mib) in memory.items()
+        )
     )
 
     floor = by_name["hello-world floor (/healthz)"]
@@ -918,6 +928,13 @@ def main() -> int:
         say(
             f"  {server.base_url}: {server.workers} gthread workers x {server.threads} threads "
             f"(pids {server.process.pid}, {server.worker_pids}), page cache: {cache}"
+        )
+        say(
+            "  memory at start (one worker has answered /healthz): "
+            + ", ".join(
+                f"{pid}: RSS {rss_mib:.0f} MiB (PSS {pss_mib:.0f} MiB)"
+                for pid, (rss_mib, pss_mib) in worker_memory_mib(server).items()
+            )
         )
         rendered = render_times(server, GUIDE)
         say(

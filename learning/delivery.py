@@ -25,8 +25,6 @@ import base64
 import binascii
 import os
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.core import signing
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
@@ -57,6 +55,27 @@ def _key(user_id: int, attempt_id: int) -> bytes:
     return salted_hmac(_KEY_SALT, f"{user_id}:{attempt_id}", algorithm="sha256").digest()
 
 
+# cryptography (OpenSSL's bindings, about 5 MiB) is imported by the first sealed delivery a
+# process handles, not by every web worker at start-up: most never see one.
+
+
+def _seal(key: bytes, iv: bytes, plain: bytes, token: str) -> bytes:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    return AESGCM(key).encrypt(iv, plain, token.encode())
+
+
+def _unseal(key: bytes, iv: bytes, sealed: bytes, token: str) -> bytes | None:
+    """The plain text, or None if ``sealed`` was not sealed with ``key`` for ``token``."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    try:
+        return AESGCM(key).decrypt(iv, sealed, token.encode())
+    except InvalidTag:
+        return None
+
+
 def token_for(attempt: Attempt, user_id: int) -> str:
     return signing.dumps({"u": user_id, "a": attempt.pk}, salt=_SALT)
 
@@ -70,7 +89,7 @@ def encrypt(token: str, payload: bytes) -> dict:
     """What the tablet would store for ``payload`` (tests use it to play the tablet)."""
     data = signing.loads(token, salt=_SALT)
     iv = os.urandom(_IV_BYTES)
-    sealed = AESGCM(_key(data["u"], data["a"])).encrypt(iv, payload, token.encode())
+    sealed = _seal(_key(data["u"], data["a"]), iv, payload, token)
     return {"token": token, "iv": _b64encode(iv), "data": _b64encode(sealed)}
 
 
@@ -111,10 +130,9 @@ def open_delivery(body: dict, *, secure: bool = False) -> Delivery:
         iv, sealed = _b64decode(body.get("iv")), _b64decode(body.get("data"))
         if len(iv) != _IV_BYTES:
             raise BadBody(_("Les réponses envoyées sont illisibles."))
-        try:
-            plain = AESGCM(_key(user_id, attempt_id)).decrypt(iv, sealed, token.encode())
-        except InvalidTag:
-            raise BadBody(_("Les réponses envoyées sont illisibles.")) from None
+        plain = _unseal(_key(user_id, attempt_id), iv, sealed, token)
+        if plain is None:
+            raise BadBody(_("Les réponses envoyées sont illisibles."))
         payload = parse_object(plain)
     elif secure:
         raise BadBody(_("Les réponses envoyées sont illisibles."))

@@ -1,11 +1,13 @@
 """The one QR code helper: SVG for the web and for PDF documents."""
 
-import qrcode
-from qrcode.image.svg import SvgPathImage
-
 
 def qr_svg(data: str, box_size: int = 10) -> str:
     """An SVG document holding a QR code for ``data`` (medium error correction)."""
+    # Imported by the first poster or certificate a process draws: the page models import
+    # this module, and a web worker serving guides and lessons never needs qrcode.
+    import qrcode
+    from qrcode.image.svg import SvgPathImage
+
     code = qrcode.QRCode(
         error_correction=qrcode.constants.ERROR_CORRECT_M,
         box_size=box_size,

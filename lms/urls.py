@@ -21,7 +21,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/trainee/", include("cohorts.urls")),
-    path("accounts/", include("allauth.urls")),
+    path("accounts/", include("lms.account_urls")),  # allauth's, MFA views imported lazily
     path("learn/", include("learning.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # Printed on flyers: these must keep working whatever happens to the page tree.
