@@ -32,7 +32,8 @@ from cohorts.pictures import SEQUENCE_LENGTH
 from cohorts.signin_forms import PictureForm, PictureSignInForm, PinForm, PinSignInForm
 from lms.roles import is_trainee
 
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+# The session's user is loaded with their profile (cohorts/backends.py).
+SESSION_BACKEND = "cohorts.backends.TraineeSessionBackend"
 USERNAME_MAX_LENGTH = 150
 
 
@@ -190,7 +191,7 @@ def _sign_in(
 
 
 def _signed_in(request: HttpRequest, user) -> HttpResponse:
-    login(request, user, backend=MODEL_BACKEND)
+    login(request, user, backend=SESSION_BACKEND)
     mark_active(request)
     language = user.trainee.preferred_language
     translation.activate(language)

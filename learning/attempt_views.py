@@ -23,7 +23,7 @@ from courses.scoring import AnswerError, answers_from_form, form_field
 from learning import delivery, services, views
 from learning.decorators import trainee_required
 from learning.json_body import BadBody, read_json_object, read_version
-from learning.permissions import get_enrolment_for_learner
+from learning.permissions import get_attempt_for_learner, get_enrolment_for_learner
 
 SURVEY = services.SURVEY
 #: The service worker's copies of test pages; offline-queue.js deletes every "foras-" cache
@@ -178,13 +178,21 @@ def _json_error(message: str, status: int = 400, **extra) -> JsonResponse:
 def save(request, trainee, enrolment_id: int, phase: str):
     """Autosave: JSON {version, answers} in, {version} out; 409 with the server's answers."""
     _check_phase(phase)
-    enrolment = get_enrolment_for_learner(request.user, enrolment_id)
+    # The test page started the attempt: its enrolment comes with it, in the same query.
+    attempt = (
+        None if phase == SURVEY else get_attempt_for_learner(request.user, enrolment_id, phase)
+    )
+    if attempt is not None:
+        enrolment = attempt.enrolment
+    else:
+        enrolment = get_enrolment_for_learner(request.user, enrolment_id)
     if closed := views.not_open_response(request, enrolment, phase, as_json=True):
         return closed
     if phase == SURVEY:
         # Nothing of a survey is kept with the enrolment before it is sent, anonymously.
         return HttpResponse(status=204)
-    attempt = services.get_or_start_attempt(enrolment, phase)
+    if attempt is None:
+        attempt = services.get_or_start_attempt(enrolment, phase)
     if attempt is None:
         return _json_error(_("Ce test n'existe pas."), status=404)
     try:

@@ -7,6 +7,7 @@ the survey. (Staff reach enrolments through the cohorts policy, cohorts/permissi
 from django.shortcuts import get_object_or_404
 
 from cohorts.models import Enrolment
+from learning.models import Attempt
 from lms.permissions import RolePermissionPolicy
 from lms.roles import Role
 
@@ -42,6 +43,44 @@ def learner_enrolments(user):
 def get_enrolment_for_learner(user, pk) -> Enrolment:
     """The trainee's own active enrolment; 404 for anyone else's."""
     return get_object_or_404(learner_enrolments(user), pk=pk)
+
+
+# What an autosave reads of the attempt and the rows above it: the opening rules
+# (learning/progress.py: the cohort's dates, the module's tests) and save_answers. Building the
+# query with every column of the module page cost more than running it; a field read outside
+# this list costs one more query (tests/learning/test_query_counts.py would say so).
+AUTOSAVE_FIELDS = (
+    "answers",
+    "version",
+    "submitted_at",
+    "updated_at",
+    "enrolment",
+    "assessment",
+    "phase",
+    "assessment__questions",
+    "enrolment__cohort__start_date",
+    "enrolment__cohort__end_date",
+    "enrolment__cohort__post_test_opened_at",
+    "enrolment__cohort__module__pre_test",
+    "enrolment__cohort__module__post_test",
+    "enrolment__cohort__module__survey",
+)
+
+
+def get_attempt_for_learner(user, enrolment_pk, phase: str) -> Attempt | None:
+    """The attempt at ``phase`` of the trainee's own active enrolment, read with the enrolment,
+    its cohort and module and the assessment in one query (an autosave comes every few
+    seconds from every tablet). None when there is none yet, and for anyone else's enrolment:
+    ask ``get_enrolment_for_learner`` then, which tells the two apart."""
+    enrolments = learner_policy.instances_user_has_permission_for(user, "learn").filter(
+        pk=enrolment_pk
+    )
+    found = (
+        Attempt.objects.filter(enrolment__in=enrolments, phase=phase)
+        .select_related("enrolment__cohort__module", "assessment")
+        .only(*AUTOSAVE_FIELDS)
+    )
+    return next(iter(found[:1]), None)
 
 
 def enrolment_for_module(user, module) -> Enrolment | None:

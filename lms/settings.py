@@ -218,6 +218,12 @@ else:
             }
         }
 
+# Sessions are read from that shared cache (no SQL query on each signed-in request) and
+# written through to the database, which stays the record: a cache emptied or culled signs
+# nobody out, and a sign-out deletes both copies. (On PostgreSQL without Redis the cache is a
+# table: one query still, as before.)
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 Q_CLUSTER = {
     "name": "foras",
     "workers": env_int("Q_WORKERS", 2),
@@ -235,6 +241,8 @@ else:
 
 # --- Accounts ------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
+    # Trainee sessions: the user and their profile in one query (it signs nobody in itself).
+    "cohorts.backends.TraineeSessionBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

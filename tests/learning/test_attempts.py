@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.models import Locale
 
+from cohorts import services as cohort_services
 from courses.models import ModulePage
 from learning.models import Attempt
 from learning.services import get_or_start_attempt, save_answers, submit_attempt
@@ -132,6 +133,35 @@ def test_a_trainee_of_another_cohort_cannot_open_save_or_submit(
     assert post_json(client, links["save"], {"version": 0, "answers": {}}).status_code == 404
     assert client.post(links["submit"], right_form(ids)).status_code == 404
     assert not Attempt.objects.exists()
+
+
+def test_nobody_else_saves_into_an_attempt_the_trainee_started(
+    client, trainee, classmate, other_trainee, enrolment, ids
+):
+    # The autosave reads a started attempt with its enrolment in one query
+    # (learning/permissions.get_attempt_for_learner): the learner policy still decides.
+    attempt = get_or_start_attempt(enrolment, "pre")
+    save = urls(enrolment)["save"]
+    for someone in (classmate, other_trainee):
+        client.force_login(someone.user)
+        response = post_json(client, save, {"version": 0, "answers": {ids["open"]: "moi"}})
+        assert response.status_code == 404
+    attempt.refresh_from_db()
+    assert (attempt.version, attempt.answers) == (0, {})
+
+
+def test_a_withdrawn_trainee_can_no_longer_save_into_their_started_attempt(
+    client, trainee, trainer, enrolment, ids
+):
+    attempt = get_or_start_attempt(enrolment, "pre")
+    cohort_services.withdraw(by=trainer, enrolment=enrolment, reason="Départ")
+    client.force_login(trainee.user)
+
+    response = post_json(client, urls(enrolment)["save"], {"version": 0, "answers": {}})
+
+    assert response.status_code == 404
+    attempt.refresh_from_db()
+    assert attempt.version == 0
 
 
 def test_a_module_without_a_post_test_shows_a_friendly_404(client, trainee, enrolment):

@@ -99,6 +99,26 @@ def test_saving_or_submitting_a_test_not_yet_open_changes_nothing(
     assert not Attempt.objects.exists()
 
 
+def test_an_attempt_started_before_the_dates_moved_is_not_saved_into_either(
+    client, trainee, enrolment, cohort
+):
+    # The autosave reads a started attempt with its enrolment and cohort in one query: the
+    # opening rules are asked of that cohort all the same.
+    attempt = services.get_or_start_attempt(enrolment, "pre")
+    move(cohort, TODAY + DAY, TODAY + 14 * DAY)
+    client.force_login(trainee.user)
+
+    saved = client.post(
+        address(enrolment, "pre", "_save"),
+        '{"version": 0, "answers": {}}',
+        content_type="application/json",
+    )
+
+    assert saved.status_code == 403
+    attempt.refresh_from_db()
+    assert attempt.version == 0
+
+
 def test_the_pre_test_opens_on_the_first_day(client, trainee, enrolment, cohort):
     move(cohort, TODAY, TODAY + 13 * DAY)
     client.force_login(trainee.user)
