@@ -44,11 +44,13 @@ def get_enrolment_for_learner(user, pk) -> Enrolment:
     return get_object_or_404(learner_enrolments(user), pk=pk)
 
 
-def enrolment_for_module(user, module) -> Enrolment | None:
-    """The user's active enrolment in a cohort running ``module`` or a translation of it."""
+def enrolment_for_module(user, module, **annotations) -> Enrolment | None:
+    """The user's active enrolment in a cohort running ``module`` or a translation of it,
+    with ``annotations`` read by the same query."""
     enrolment = (
         learner_enrolments(user)
         .filter(cohort__module__translation_key=module.translation_key)
+        .annotate(**annotations)
         .first()
     )
     if enrolment is not None and not user.__class__.trainee.is_cached(user):

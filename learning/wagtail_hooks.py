@@ -26,10 +26,12 @@ def serve_lessons_to_enrolled_trainees(serve):
             request.user, "learn"
         ):
             return serve(page, request, serve_args, serve_kwargs)
-        enrolment = enrolment_for_module(request.user, page.module())
+        is_lesson = isinstance(page, LessonPage)
+        annotations = {"done": progress.lesson_done(page)} if is_lesson else {}
+        enrolment = enrolment_for_module(request.user, page.module(), **annotations)
         if enrolment is None:
             raise Http404
-        if isinstance(page, LessonPage):
+        if is_lesson:
             extra = progress.lesson_context(enrolment, page)
         else:
             extra = {"enrolment": enrolment, "days": progress.module_days(page, enrolment)}

@@ -257,7 +257,8 @@ def test_signing_out_offline_warns_then_loses_nothing(tab: Tab, classroom):
 
     expect(page).to_have_url(tab.url("/accounts/trainee/"), timeout=15_000)
     page.wait_for_function(
-        # A function, not an expression: Playwright would eval() an expression, which the CSP refuses.
+        # A function, not an expression: Playwright would eval() an expression, which the CSP
+        # refuses.
         "() => !Object.keys(localStorage).some((k) => k.indexOf('foras') === 0)",
         timeout=15_000,
     )
