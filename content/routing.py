@@ -70,9 +70,9 @@ def site_for_request(request) -> Site | None:
     """Wagtail's ``Site.find_for_request`` read from the shared cache, and kept on the request
     where Wagtail looks first: its lookup costs a query on every page served.
 
-    The copy (the site and its root page's tree fields) belongs to the page cache's generation
-    (content/cache.py): a publish, move or deletion of a page and any change to a site start
-    a new one (content/signals.py).
+    The copy (the site and its root page, in its specific type) belongs to the page cache's
+    generation (content/cache.py): a publish, move or deletion of a page and any change to a
+    site start a new one (content/signals.py), as for the cached pages themselves.
     """
     if not hasattr(request, "_wagtail_site"):
         hostname = split_domain_port(request._get_raw_host())[0]
@@ -82,6 +82,9 @@ def site_for_request(request) -> Site | None:
         if site is None:
             site = Site.find_for_request(request)
             if site is not None:
+                # Routing starts from the root page in its specific type (Wagtail's
+                # route_for_request): kept with it, read once per generation.
+                site.root_page.specific  # noqa: B018 (fills the cached property)
                 cache.set(key, site, SITE_CACHE_SECONDS)
         request._wagtail_site = site
     return request._wagtail_site

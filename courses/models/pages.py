@@ -43,24 +43,26 @@ class CourseIndexPage(RoutesOnTreeFieldsMixin, Page):
 
     def _lesson_at(self, module_slug: str, lesson_slug: str) -> "LessonPage | None":
         """The lesson ``<module_slug>/<lesson_slug>/`` below this index, its module cached as
-        its parent: both read in their specific types by one query (Wagtail's routing reads
-        each level, then its specific type). None if the path is not a lesson's: routing then
-        goes level by level."""
+        its parent: both read by one query (Wagtail's routing reads each level, then its
+        specific type). None if the path is not a lesson's: routing then goes level by
+        level."""
         module_url = f"{self.url_path}{module_slug}/"
         rows = Page.objects.filter(
             path__startswith=self.path,
             depth__in=(self.depth + 1, self.depth + 2),
             url_path__in=(module_url, f"{module_url}{lesson_slug}/"),
-        ).select_related("modulepage", "lessonpage")
+        ).select_related("lessonpage")
         by_depth = {row.depth: row for row in rows}
         module_row, lesson_row = by_depth.get(self.depth + 1), by_depth.get(self.depth + 2)
         if module_row is None or lesson_row is None:
             return None
-        module = getattr(module_row, "modulepage", None)
+        # The module as its lesson shows it (title, link, translation key: Page's own fields);
+        # a field of its own read later is loaded then.
+        module = module_row.specific_deferred
         lesson = getattr(lesson_row, "lessonpage", None)
         # The same pages as routing by slugs, child by child, would find.
         if (
-            module is None
+            not isinstance(module, ModulePage)
             or lesson is None
             or module.slug != module_slug
             or lesson.slug != lesson_slug

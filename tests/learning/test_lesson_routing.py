@@ -90,7 +90,9 @@ def test_the_site_kept_in_the_cache_is_forgotten_when_a_site_changes(lesson):  #
     assert site_for_request(RequestFactory().get(lesson.url)).pk == site.pk
 
     with CaptureQueriesContext(connection) as queries:
-        assert site_for_request(RequestFactory().get(lesson.url)).pk == site.pk
+        kept = site_for_request(RequestFactory().get(lesson.url))
+        assert kept.pk == site.pk
+        assert type(kept.root_page.specific).__name__ == "HomePage"
     assert len(queries) == 0
 
     site.site_name = "Foras renommé"
