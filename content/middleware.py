@@ -1,6 +1,9 @@
+from django.utils.translation import get_language_from_path
+
 from content import cache as page_cache
 from content.models import PageScan
 from content.qr import is_scan
+from content.routing import site_for_request
 
 
 class PageCacheMiddleware:
@@ -16,6 +19,9 @@ class PageCacheMiddleware:
     def __call__(self, request):
         cached = page_cache.lookup(request)
         if cached is None:
+            if get_language_from_path(request.path_info):
+                # Wagtail routes the request: its site from the cache rather than a query.
+                site_for_request(request)
             return self.get_response(request)
         if is_scan(request):
             PageScan.record(cached.page_id)

@@ -43,7 +43,10 @@ def clear_cache_on_page_delete(sender, **kwargs):
 
 @receiver(post_save, sender=OrientationPoint)
 @receiver(post_delete, sender=OrientationPoint)
+@receiver(post_save, sender="wagtailcore.Site")
+@receiver(post_delete, sender="wagtailcore.Site")
 @receiver(post_save, sender="wagtailcore.PageViewRestriction")
 @receiver(post_delete, sender="wagtailcore.PageViewRestriction")
-def clear_cache_on_snippet_or_restriction_change(sender, **kwargs):
+def clear_cache_on_snippet_site_or_restriction_change(sender, **kwargs):
+    # Sites too: the site that routes each host is kept in the cache (content/routing.py).
     invalidate_pages()

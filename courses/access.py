@@ -13,10 +13,11 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
+from content.routing import ViewRestrictionsInOneQueryMixin
 from lms.roles import is_staff_member
 
 
-class LearnerOnlyPageMixin:
+class LearnerOnlyPageMixin(ViewRestrictionsInOneQueryMixin):
     """A page for staff, and for the learners another app serves it to; never cached."""
 
     def module(self):

@@ -83,11 +83,18 @@ def get_attempt_for_learner(user, enrolment_pk, phase: str) -> Attempt | None:
     return next(iter(found[:1]), None)
 
 
-def enrolment_for_module(user, module) -> Enrolment | None:
-    """The user's active enrolment in a cohort running ``module`` or a translation of it."""
+def enrolment_for_module(
+    user, module, *, related: tuple[str, ...] | None = None, **annotations
+) -> Enrolment | None:
+    """The user's active enrolment in a cohort running ``module`` or a translation of it,
+    with ``annotations`` read by the same query. ``related``: the relations read with it,
+    when fewer than ``learner_enrolments``' will do (the trainee's is always read)."""
+    enrolments = learner_enrolments(user)
+    if related is not None:
+        enrolments = enrolments.select_related(None).select_related("trainee", *related)
     enrolment = (
-        learner_enrolments(user)
-        .filter(cohort__module__translation_key=module.translation_key)
+        enrolments.filter(cohort__module__translation_key=module.translation_key)
+        .annotate(**annotations)
         .first()
     )
     if enrolment is not None and not user.__class__.trainee.is_cached(user):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -262,19 +262,31 @@ def module_days(module: ModulePage, enrolment, *, today: datetime.date | None = 
     ]
 
 
-def is_done(enrolment, lesson: LessonPage) -> bool:
+def _progress_of(enrolment, lesson: LessonPage):
     return LessonProgress.objects.filter(
         enrolment=enrolment, lesson__translation_key=lesson.translation_key
-    ).exists()
+    )
+
+
+def is_done(enrolment, lesson: LessonPage) -> bool:
+    return _progress_of(enrolment, lesson).exists()
+
+
+def lesson_done(lesson: LessonPage) -> Exists:
+    """``is_done`` as an annotation of enrolments (``enrolment_for_module(..., done=...)``):
+    the lesson page reads the enrolment and its progress in one query."""
+    return Exists(_progress_of(OuterRef("pk"), lesson))
 
 
 def lesson_context(enrolment, lesson: LessonPage, *, today: datetime.date | None = None) -> dict:
-    """What a trainee's lesson page adds: whether the day is done, or from when it may be."""
+    """What a trainee's lesson page adds: whether the day is done, or from when it may be.
+    The enrolment's ``done`` annotation (``lesson_done``) is used when it was read."""
     today = today or timezone.localdate()
     start = enrolment.cohort.start_date
+    done = getattr(enrolment, "done", None)
     return {
         "enrolment": enrolment,
-        "done": is_done(enrolment, lesson),
+        "done": is_done(enrolment, lesson) if done is None else done,
         "can_mark_done": can_mark_done(start, today, lesson.day_number),
         "opens_on": day_opens_on(start, lesson.day_number),
     }

@@ -26,13 +26,18 @@ def serve_lessons_to_enrolled_trainees(serve):
             request.user, "learn"
         ):
             return serve(page, request, serve_args, serve_kwargs)
+        if isinstance(page, LessonPage):
+            # A lesson shows the cohort's dates and whether the day is done: one query.
+            enrolment = enrolment_for_module(
+                request.user, page.module(), related=("cohort",), done=progress.lesson_done(page)
+            )
+            if enrolment is None:
+                raise Http404
+            return page.serve_to_learner(request, progress.lesson_context(enrolment, page))
         enrolment = enrolment_for_module(request.user, page.module())
         if enrolment is None:
             raise Http404
-        if isinstance(page, LessonPage):
-            extra = progress.lesson_context(enrolment, page)
-        else:
-            extra = {"enrolment": enrolment, "days": progress.module_days(page, enrolment)}
+        extra = {"enrolment": enrolment, "days": progress.module_days(page, enrolment)}
         return page.serve_to_learner(request, extra)
 
     return serve_page

@@ -17,10 +17,11 @@ from content import guide_pdfs
 from content.blocks import GuideStreamBlock, KeyFigureBlock, StandardStreamBlock
 from content.countries import Country
 from content.models.orientation import OrientationPoint
+from content.routing import ViewRestrictionsInOneQueryMixin, route_to_children
 from lms.qr import qr_svg
 
 
-class CachedPageMixin:
+class CachedPageMixin(ViewRestrictionsInOneQueryMixin):
     """Keep what anonymous readers are served in the page cache (see content/cache.py).
 
     Cached copies are answered by content.middleware.PageCacheMiddleware before Wagtail even
@@ -59,6 +60,10 @@ class HomePage(CachedPageMixin, Page):
     class Meta:
         verbose_name = _("page d'accueil")
         verbose_name_plural = _("pages d'accueil")
+
+    def route(self, request, path_components):
+        # The sections below (guides, the training catalogue) are each read once on the way.
+        return route_to_children(self, request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

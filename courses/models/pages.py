@@ -5,6 +5,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from content.routing import RoutesOnTreeFieldsMixin
 from courses.access import LearnerOnlyPageMixin
 from courses.blocks import LessonStreamBlock
 from courses.days import Day
@@ -21,7 +22,7 @@ def route_to_child(parent: Page, child_model: type[Page], request, path_componen
     return child.route(request, path_components[1:])
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(RoutesOnTreeFieldsMixin, Page):
     """Holds the training modules of the programme."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -32,9 +33,46 @@ class CourseIndexPage(Page):
     subpage_types = ["courses.ModulePage"]
 
     def route(self, request, path_components):
+        if len(path_components) >= 2:
+            lesson = self._lesson_at(*path_components[:2])
+            if lesson is not None:
+                return lesson.route(request, path_components[2:])
         if path_components:
             return route_to_child(self, ModulePage, request, path_components)
         return super().route(request, path_components)
+
+    def _lesson_at(self, module_slug: str, lesson_slug: str) -> "LessonPage | None":
+        """The lesson ``<module_slug>/<lesson_slug>/`` below this index, its module cached as
+        its parent: both read by one query (Wagtail's routing reads each level, then its
+        specific type). None if the path is not a lesson's: routing then goes level by
+        level."""
+        module_url = f"{self.url_path}{module_slug}/"
+        rows = Page.objects.filter(
+            path__startswith=self.path,
+            depth__in=(self.depth + 1, self.depth + 2),
+            url_path__in=(module_url, f"{module_url}{lesson_slug}/"),
+        ).select_related("lessonpage")
+        by_depth = {row.depth: row for row in rows}
+        module_row, lesson_row = by_depth.get(self.depth + 1), by_depth.get(self.depth + 2)
+        if module_row is None or lesson_row is None:
+            return None
+        # The module as its lesson shows it (title, link, translation key: Page's own fields);
+        # a field of its own read later is loaded then.
+        module = module_row.specific_deferred
+        lesson = getattr(lesson_row, "lessonpage", None)
+        # The same pages as routing by slugs, child by child, would find.
+        if (
+            not isinstance(module, ModulePage)
+            or lesson is None
+            or module.slug != module_slug
+            or lesson.slug != lesson_slug
+            or module.path[: -Page.steplen] != self.path
+            or lesson.path[: -Page.steplen] != module.path
+        ):
+            return None
+        module._cached_parent_obj = self
+        lesson._cached_parent_obj = module
+        return lesson
 
     class Meta:
         verbose_name = _("index des modules")
@@ -152,8 +190,9 @@ class LessonPage(LearnerOnlyPageMixin, Page):
             LessonPage.objects.live()
             .sibling_of(self, inclusive=False)
             .exclude(day_number=self.day_number)
-            # Only their titles and links are shown: not their content.
-            .defer("body", "objectives")
+            # Only their numbers and links are shown (pageurl reads url_path): not their
+            # content, nor the rest of Wagtail's thirty-odd columns.
+            .only("path", "depth", "url_path", "title", "day_number")
             .order_by("day_number", "path")
         )
         before = [lesson for lesson in siblings if lesson.day_number < self.day_number]
