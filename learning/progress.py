@@ -36,7 +36,8 @@ from courses.models import LessonPage, ModulePage
 from learning.models import Attempt, LessonProgress, Phase, SurveyCompletion
 
 SURVEY = "survey"
-TODO, DONE, NOT_OPEN = "todo", "done", "not_open"
+# A test card's state on /learn/: still to do, done, or not open yet.
+TO_DO, DONE, NOT_OPEN = "todo", "done", "not_open"
 
 
 @dataclass
@@ -87,7 +88,7 @@ class AssessmentCard:
     def state(self) -> str:
         if self.done:
             return DONE
-        return TODO if self.opening.is_open else NOT_OPEN
+        return TO_DO if self.opening.is_open else NOT_OPEN
 
     @property
     def score(self) -> float | None:
