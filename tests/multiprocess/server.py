@@ -113,6 +113,7 @@ class Server:
             f"--bind={HOST}:{self.port}",
             f"--workers={WORKERS}",
             "--worker-class=sync",
+            "--config=python:tests.multiprocess.gunicorn_conf",
             "--graceful-timeout=3",
             "--timeout=60",
             "--log-level=warning",
@@ -168,9 +169,6 @@ class Server:
                 found[probe] = pid
         return found
 
-    def worker_pids(self) -> set[str]:
-        return {line.split(" ", 1)[0] for line in self.access_log.read_text().splitlines()}
-
     def in_parallel(self, count: int, fetch) -> list:
         """``count`` calls of ``fetch(index)`` from WORKERS threads: several workers answer."""
         with ThreadPoolExecutor(max_workers=WORKERS) as pool:
@@ -210,9 +208,9 @@ class Visitor:
     def get(self, path: str, **kwargs) -> requests.Response:
         return self.request("GET", path, **kwargs)
 
-    def post(self, path: str, data: dict, **kwargs) -> requests.Response:
+    def post(self, path: str, data: dict, headers=None, **kwargs) -> requests.Response:
         token = self.session.cookies.get("csrftoken", "")
-        headers = {"Referer": self.server.url(path), "X-CSRFToken": token}
+        headers = {"Referer": self.server.url(path), "X-CSRFToken": token, **(headers or {})}
         return self.request(
             "POST", path, data={"csrfmiddlewaretoken": token, **data}, headers=headers, **kwargs
         )

@@ -4,7 +4,9 @@ would multiply each limit by the number of workers).
 
 The limits are read from the settings at test time (allauth's RATE_LIMITS, which merges
 ACCOUNT_RATE_LIMITS), so the tests follow whatever limits are configured. Attempts are sent
-one after the other, each on a new connection: gunicorn hands them to its workers in turn.
+one after the other, each on a new connection; every RETIRE_EVERY-th attempt retires the
+worker that answered it (tests/multiprocess/gunicorn_conf.py), so the attempts after it are
+answered by other processes whatever the kernel's choice of worker.
 """
 
 import time
@@ -17,6 +19,7 @@ from django.utils import translation
 
 from cohorts.guessing import USERNAME_SIGN_IN as TRAINEE_ACTION
 from tests.cohorts.factories import PIN, STAFF_PASSWORD
+from tests.multiprocess.gunicorn_conf import RETIRE_HEADER
 
 # django_db: the server's database is a copy of the test database (see conftest.py).
 pytestmark = [pytest.mark.multiprocess, pytest.mark.django_db]
@@ -25,6 +28,7 @@ TRAINEE_SIGN_IN = "/accounts/trainee/"
 STAFF_SIGN_IN = "/accounts/login/"
 WRONG_PIN = "".join(str((int(digit) + 1) % 10) for digit in PIN)
 TOO_MANY_REQUESTS = 429
+RETIRE_EVERY = 4  # below the smallest limit tested (5 per account), so every test retires one
 
 
 def limit(action: str, per: str) -> tuple[int, float]:
@@ -60,7 +64,9 @@ class Attempts:
     def post(self, data: dict):
         visitor = self.server.visitor(language="en")
         visitor.get(self.path)  # the CSRF cookie
-        response = visitor.post(self.path, data)
+        retire = len(self.probes) % RETIRE_EVERY == RETIRE_EVERY - 1
+        headers = {RETIRE_HEADER: "1"} if retire else {}
+        response = visitor.post(self.path, data, headers=headers)
         self.probes.append(response.probe)
         return response
 
