@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale
 
 from courses.scoring import AnswerError, answers_from_form, form_field
-from learning import delivery, services, views
+from learning import delivery, exercise_views, services, views
 from learning.decorators import trainee_required
 from learning.json_body import BadBody, read_json_object, read_version
 from learning.permissions import get_attempt_for_learner, get_enrolment_for_learner
@@ -329,6 +329,8 @@ def deliver(request):
     """
     try:
         sent = delivery.open_delivery(read_json_object(request), secure=request.is_secure())
+        if sent.document is not None:
+            return exercise_views.deliver(sent)
         attempt = services.save_answers(sent.attempt, sent.answers, sent.version)
     except BadBody as error:
         return _json_error(error.message)

@@ -2,7 +2,7 @@
 
 A trainee who signs out (or is signed out when idle) while offline leaves unsent answers on
 the tablet. They must reach the server, and the next trainee must never see them. So each
-test page carries, for its attempt only:
+test page (and each exercise page, for its document) carries, for its attempt only:
 
 - a *delivery token*: the attempt and its trainee, signed with SECRET_KEY (django.core.signing),
   valid ``MAX_AGE``. It lets anyone holding it send answers to that one attempt while it is
@@ -30,7 +30,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from learning.json_body import BadBody, parse_object, read_version
-from learning.models import Attempt
+from learning.models import Attempt, Document
 
 MAX_AGE = 7 * 24 * 3600
 _SALT = "learning.delivery"
@@ -51,8 +51,14 @@ def _b64decode(text: object) -> bytes:
         raise BadBody(_("Les réponses envoyées sont illisibles.")) from None
 
 
-def _key(user_id: int, attempt_id: int) -> bytes:
+def _key(user_id: int, attempt_id: int | str) -> bytes:
     return salted_hmac(_KEY_SALT, f"{user_id}:{attempt_id}", algorithm="sha256").digest()
+
+
+# An exercise document (the CV, the business plan) is delivered the same way as a test; its
+# token names it with "d" rather than "a", and its key is derived from another text.
+def _document_key_id(document_id: int) -> str:
+    return f"document:{document_id}"
 
 
 # cryptography (OpenSSL's bindings, about 5 MiB) is imported by the first sealed delivery a
@@ -85,19 +91,35 @@ def key_for(attempt: Attempt, user_id: int) -> str:
     return _b64encode(_key(user_id, attempt.pk))
 
 
+def token_for_document(document: Document, user_id: int) -> str:
+    return signing.dumps({"u": user_id, "d": document.pk}, salt=_SALT)
+
+
+def key_for_document(document: Document, user_id: int) -> str:
+    return _b64encode(_key(user_id, _document_key_id(document.pk)))
+
+
+def _key_of(data: dict) -> bytes:
+    if "d" in data:
+        return _key(int(data["u"]), _document_key_id(int(data["d"])))
+    return _key(int(data["u"]), int(data["a"]))
+
+
 def encrypt(token: str, payload: bytes) -> dict:
     """What the tablet would store for ``payload`` (tests use it to play the tablet)."""
     data = signing.loads(token, salt=_SALT)
     iv = os.urandom(_IV_BYTES)
-    sealed = _seal(_key(data["u"], data["a"]), iv, payload, token)
+    sealed = _seal(_key_of(data), iv, payload, token)
     return {"token": token, "iv": _b64encode(iv), "data": _b64encode(sealed)}
 
 
 class Delivery:
-    """One delivery read from the tablet: the attempt it is for, and the answers."""
+    """One delivery read from the tablet: the attempt (or the exercise document, the other
+    being None) it is for, and the answers."""
 
-    def __init__(self, attempt: Attempt, version: int, answers: object):
+    def __init__(self, attempt: Attempt | None, version: int, answers: object, document=None):
         self.attempt = attempt
+        self.document = document
         self.version = version
         self.answers = answers
 
@@ -114,23 +136,29 @@ def open_delivery(body: dict, *, secure: bool = False) -> Delivery:
         raise BadBody(_("Ce lien d'envoi n'est pas valable."))
     try:
         data = signing.loads(token, salt=_SALT, max_age=MAX_AGE)
-        user_id, attempt_id = int(data["u"]), int(data["a"])
+        user_id = int(data["u"])
+        target_id = int(data["d"] if "d" in data else data["a"])
+        key = _key_of(data)
     except signing.SignatureExpired:
         raise BadBody(_("Ces réponses sont trop anciennes pour être envoyées.")) from None
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         raise BadBody(_("Ce lien d'envoi n'est pas valable.")) from None
-    attempt = (
-        Attempt.objects.filter(pk=attempt_id, enrolment__trainee__user_id=user_id)
-        .select_related("assessment")
-        .first()
-    )
-    if attempt is None:
+    attempt = document = None
+    if "d" in data:
+        document = Document.objects.filter(pk=target_id, trainee__user_id=user_id).first()
+    else:
+        attempt = (
+            Attempt.objects.filter(pk=target_id, enrolment__trainee__user_id=user_id)
+            .select_related("assessment")
+            .first()
+        )
+    if attempt is None and document is None:
         raise BadBody(_("Ce lien d'envoi n'est pas valable."))
     if "iv" in body or "data" in body:
         iv, sealed = _b64decode(body.get("iv")), _b64decode(body.get("data"))
         if len(iv) != _IV_BYTES:
             raise BadBody(_("Les réponses envoyées sont illisibles."))
-        plain = _unseal(_key(user_id, attempt_id), iv, sealed, token)
+        plain = _unseal(key, iv, sealed, token)
         if plain is None:
             raise BadBody(_("Les réponses envoyées sont illisibles."))
         payload = parse_object(plain)
@@ -138,4 +166,4 @@ def open_delivery(body: dict, *, secure: bool = False) -> Delivery:
         raise BadBody(_("Les réponses envoyées sont illisibles."))
     else:
         payload = body
-    return Delivery(attempt, read_version(payload), payload.get("answers"))
+    return Delivery(attempt, read_version(payload), payload.get("answers"), document)

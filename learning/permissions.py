@@ -4,10 +4,13 @@ One policy, asked by the trainee space (/learn/), the lesson and module pages, t
 the survey. (Staff reach enrolments through the cohorts policy, cohorts/permissions.py.)
 """
 
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from wagtail.permissions import register_permission_policy
 
 from cohorts.models import Enrolment
-from learning.models import Attempt
+from learning.models import Attempt, Document
 from lms.permissions import RolePermissionPolicy
 from lms.roles import Role
 
@@ -101,3 +104,46 @@ def enrolment_for_module(
         # The page's header shows the trainee's name: no second query for the same profile.
         user.trainee = enrolment.trainee
     return enrolment
+
+
+class DocumentPermissionPolicy(RolePermissionPolicy):
+    """Exercise work (CVs, business plans): who reads it and who acts on it.
+
+    - the trainee: ``view`` and ``change`` their own (write, send, restore an earlier version);
+    - a trainer: ``view`` and ``review`` (comment, return, mark reviewed, restore) the work of
+      the trainees of the cohorts they teach: a business plan through its enrolment's cohort,
+      a CV (the trainee's, across modules) through any cohort of theirs the trainee is in;
+    - a coordinator: ``view`` and ``review`` everyone's; an editor: nothing.
+    """
+
+    actions_by_role = {
+        Role.TRAINEE: frozenset({"view", "change"}),
+        Role.TRAINER: frozenset({"view", "review"}),
+        Role.COORDINATOR: frozenset({"view", "review"}),
+    }
+
+    def scoped(self, user, role, queryset):
+        if role == Role.TRAINEE:
+            return queryset.filter(trainee__user=user)
+        if role == Role.TRAINER:
+            taught = Enrolment.objects.filter(cohort__trainers=user)
+            return queryset.filter(
+                Q(enrolment__in=taught)
+                | Q(enrolment__isnull=True, trainee__in=taught.values("trainee"))
+            )
+        return super().scoped(user, role, queryset)
+
+
+document_policy = DocumentPermissionPolicy(Document)
+register_permission_policy(Document, document_policy)
+
+
+def get_document_for_user(user, action: str, pk, queryset=None) -> Document:
+    """The document ``pk`` if ``user`` may take ``action`` on it: 403 for a user who may take
+    it on none, 404 for a document outside their scope (its existence is not told)."""
+    if not document_policy.user_has_permission(user, action):
+        raise PermissionDenied
+    rows = document_policy.instances_user_has_permission_for(user, action)
+    if queryset is not None:
+        rows = queryset.filter(pk__in=rows.values("pk"))
+    return get_object_or_404(rows, pk=pk)

@@ -1,6 +1,22 @@
-from django.urls import path
+from django.urls import path, register_converter
 
-from learning import attempt_views, views
+from courses.exercises import EXERCISES
+from learning import attempt_views, exercise_views, views
+
+
+class ExerciseKindConverter:
+    """An exercise's kind in an address (cv, plan): anything else is no address at all."""
+
+    regex = "|".join(EXERCISES)
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(ExerciseKindConverter, "exercise")
 
 # The trainee's learning space: /learn/ (a fixed point: tablets and printed material point there)
 urlpatterns = [
@@ -26,5 +42,33 @@ urlpatterns = [
         "assessments/<int:enrolment_id>/<str:phase>/submit/",
         attempt_views.submit,
         name="learn_assessment_submit",
+    ),
+    # The exercises: the CV and the business plan (learning/exercise_views.py).
+    path("cv/<int:enrolment_id>/", exercise_views.page, {"kind": "cv"}, name="learn_cv"),
+    path(
+        "plan/<int:enrolment_id>/",
+        exercise_views.page,
+        {"kind": "plan"},
+        name="learn_business_plan",
+    ),
+    path(
+        "<exercise:kind>/<int:enrolment_id>/save/",
+        exercise_views.save,
+        name="learn_exercise_save",
+    ),
+    path(
+        "<exercise:kind>/<int:enrolment_id>/submit/",
+        exercise_views.submit,
+        name="learn_exercise_submit",
+    ),
+    path(
+        "<exercise:kind>/<int:enrolment_id>/history/",
+        exercise_views.history,
+        name="learn_exercise_history",
+    ),
+    path(
+        "<exercise:kind>/<int:enrolment_id>/history/<int:version_id>/restore/",
+        exercise_views.restore,
+        name="learn_exercise_restore",
     ),
 ]

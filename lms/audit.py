@@ -46,6 +46,11 @@ class Action(models.TextChoices):
     LESSON_UNDONE = "foras.lesson_undone", _("Jour remis à faire")
     POST_TEST_OPENED = "foras.post_test_opened", _("Test de fin ouvert")
     REOPENED = "foras.reopened", _("Test rouvert")
+    WORK_SUBMITTED = "foras.work_submitted", _("Exercice envoyé au formateur")
+    WORK_RETURNED = "foras.work_returned", _("Exercice rendu avec des commentaires")
+    WORK_REVIEWED = "foras.work_reviewed", _("Exercice relu")
+    WORK_RESTORED = "foras.work_restored", _("Version d'un exercice restaurée")
+    PHOTO_SET = "foras.photo_set", _("Photo du CV")
 
 
 def subject_label(subject) -> str:
@@ -103,6 +108,9 @@ DETAIL_LABELS = {
     "document": _("document"),
     "enrolment": _("inscription"),
     "fields": _("champs"),
+    "comments": _("commentaires"),
+    "kind": _("exercice"),
+    "version": _("version"),
     "granted": _("accordé"),
     "purpose": _("objet"),
     "reason": _("motif"),

@@ -1,3 +1,4 @@
+from learning.models.exercises import Comment, Document, DocumentVersion, Status, VersionReason
 from learning.models.records import (
     Attempt,
     LessonProgress,
@@ -6,4 +7,15 @@ from learning.models.records import (
     SurveyResponse,
 )
 
-__all__ = ["Attempt", "LessonProgress", "Phase", "SurveyCompletion", "SurveyResponse"]
+__all__ = [
+    "Attempt",
+    "Comment",
+    "Document",
+    "DocumentVersion",
+    "LessonProgress",
+    "Phase",
+    "Status",
+    "SurveyCompletion",
+    "SurveyResponse",
+    "VersionReason",
+]

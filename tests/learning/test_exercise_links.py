@@ -31,28 +31,18 @@ def exercises(client, lesson) -> dict:
     }
 
 
-def test_without_their_exercises_the_cv_and_business_plan_links_are_not_shown(client, trainee, day):
+def test_the_cv_and_business_plan_links_lead_to_their_builders(client, trainee, day):
     client.force_login(trainee.user)
 
     shown = exercises(client, day)
 
-    assert set(shown) == {"pre_test"}  # no CV or business plan yet, and no post-test
     enrolment = trainee.enrolments.get()
+    assert set(shown) == {"cv", "business_plan", "pre_test"}  # no post-test in this module
     assert shown["pre_test"]["href"] == f"/learn/assessments/{enrolment.pk}/pre/"
-
-
-def test_once_their_exercises_exist_the_cv_and_business_plan_links_appear(
-    client, settings, trainee, day
-):
-    settings.ROOT_URLCONF = "tests.learning.urls_with_exercises"
-    client.force_login(trainee.user)
-
-    shown = exercises(client, day)
-
-    enrolment = trainee.enrolments.get()
     assert shown["cv"]["href"] == f"/learn/cv/{enrolment.pk}/"
-    assert shown["business_plan"]["href"] == f"/learn/business-plan/{enrolment.pk}/"
+    assert shown["business_plan"]["href"] == f"/learn/plan/{enrolment.pk}/"
     assert "Mon CV" in shown["cv"].get_text()
+    assert client.get(shown["business_plan"]["href"]).status_code == 200
 
 
 def test_staff_read_the_days_exercises_as_plain_text(client, trainer, day):
@@ -67,6 +57,6 @@ def test_staff_read_the_days_exercises_as_plain_text(client, trainer, day):
 def test_an_exercise_url_is_none_where_it_leads_nowhere(trainee, day):
     enrolment = trainee.enrolments.select_related("cohort__module").get()
 
-    assert exercise_url("cv", enrolment) is None
+    assert exercise_url("cv", enrolment) == f"/learn/cv/{enrolment.pk}/"
     assert exercise_url("post_test", enrolment) is None
     assert exercise_url("pre_test", enrolment) == f"/learn/assessments/{enrolment.pk}/pre/"

@@ -289,8 +289,7 @@ def test_every_lesson_block_renders(client, trainee, cohort):
     assert "45 minutes" in html.select_one(".block-activity").get_text()
     assert "Attention" in html.select_one(".callout.warning").get_text()
     assert "Test de début" in html.select_one(".block-exercise.pre_test a[href]").get_text()
-    # The CV exercise does not exist yet: no button that leads nowhere.
-    assert not html.select_one(".block-exercise.cv")
+    assert "Ouvrir mon CV" in html.select_one(".block-exercise.cv a[href]").get_text()
 
 
 def test_a_lesson_restricted_by_an_editor_stays_restricted_for_its_trainees(

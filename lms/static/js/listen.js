@@ -106,7 +106,11 @@
   }
 
   function setup(button, voice) {
-    var source = document.querySelector("[data-listen-source]");
+    // data-listen="<id>": the button reads that element (a step's prompt); else the page's.
+    var target = button.getAttribute("data-listen");
+    var source = target
+      ? document.getElementById(target)
+      : document.querySelector("[data-listen-source]");
     if (!source) {
       return;
     }

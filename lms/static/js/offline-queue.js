@@ -12,13 +12,16 @@
 //     status: element,             // optional; its data-msg-* attributes hold the messages
 //     payloadKey: "answers",       // optional: the name of the data in the JSON sent
 //     delivery: {url, token, key}, // optional: see "Sign-out" below
+//     onSaved: function (body) {…},             // optional: the server's 200 answer
+//     onConflict: function (body, queue) {…},   // optional: see below
 //   });
 //   queue.changed();  // called on every "input"/"change" event of the form already
 //   queue.flush();    // a Promise: true once the server has everything (false otherwise)
 //
 // The server answers {version} when it kept the data, 409 {version, answers} when the
 // client's version is older (changed on another tablet: the server's data wins and the user
-// is told), 409 {location} when there is nothing left to save (go there), 400 {error} when it
+// is told; with `onConflict`, the page asks the user instead, then calls queue.keepMine() or
+// queue.takeTheirs(): the server has kept both texts), 409 {location} when there is nothing left to save (go there), 400 {error} when it
 // refuses the data. Offline, or when the server cannot be reached, the draft stays in
 // localStorage and is sent again on the "online" event and every few seconds.
 //
@@ -169,6 +172,8 @@
     this.apply = options.apply;
     this.payloadKey = options.payloadKey || "answers";
     this.status = options.status || form.querySelector("[data-offline-status]");
+    this.onSaved = options.onSaved || null;
+    this.onConflict = options.onConflict || null;
     this.versionField = form.querySelector("input[name=version]");
     this.dirty = false;
     this.rejected = false;
@@ -259,6 +264,12 @@
 
   Queue.prototype.changed = function () {
     if (this.closed) return;
+    if (this.theirs) {
+      // Waiting for the user's choice after a conflict: kept here, sent once they choose.
+      this.dirty = true;
+      this.keep();
+      return;
+    }
     this.dirty = true;
     this.rejected = false;
     this.conflicted = false;
@@ -278,6 +289,7 @@
     var queue = this;
     window.clearTimeout(this.timer);
     if (!this.saveUrl || !this.dirty || this.closed) return Promise.resolve(!this.dirty);
+    if (this.theirs) return Promise.resolve(false);
     if (this.inFlight) {
       this.again = true;
       return this.inFlight;
@@ -327,6 +339,7 @@
   Queue.prototype.received = function (status, body, sent) {
     if (status === 200 && typeof body.version === "number") {
       this.setVersion(body.version);
+      if (this.onSaved) this.onSaved(body);
       this.dirty = JSON.stringify(this.serialize(this.form)) !== sent;
       this.keep();
       if (!this.dirty) this.show("saved");
@@ -336,6 +349,15 @@
       this.forget();
       this.dirty = false;
       window.location.assign(body.location);
+      return false;
+    }
+    if (status === 409 && typeof body.version === "number" && this.onConflict) {
+      // The user chooses; until then nothing is sent (the draft stays on the tablet).
+      this.again = false;
+      this.conflicted = true;
+      this.theirs = body;
+      this.show("conflict");
+      this.onConflict(body, this);
       return false;
     }
     if (status === 409 && typeof body.version === "number") {
@@ -357,6 +379,29 @@
     // Signed out, server error…: the draft stays here and is sent again later.
     this.show("error");
     return false;
+  };
+
+  // After a conflict (onConflict): the tablet's text wins (the newer one stays in the history).
+  Queue.prototype.keepMine = function () {
+    if (!this.theirs) return Promise.resolve(false);
+    this.setVersion(this.theirs.version);
+    this.theirs = null;
+    this.conflicted = false;
+    this.dirty = true;
+    this.keep();
+    return this.send();
+  };
+
+  // After a conflict (onConflict): the newer text wins (the tablet's stays in the history).
+  Queue.prototype.takeTheirs = function () {
+    if (!this.theirs) return;
+    this.setVersion(this.theirs.version);
+    this.apply(this.form, this.theirs[this.payloadKey] || {});
+    this.theirs = null;
+    this.conflicted = false;
+    this.dirty = false;
+    this.keep();
+    this.show("saved");
   };
 
   // True once the server holds the form's data as shown (false: offline, refused, conflict).

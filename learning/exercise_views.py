@@ -1,0 +1,198 @@
+"""The trainee's exercises (/learn/cv/<enrolment>/, /learn/plan/<enrolment>/): the CV and the
+business plan, written over several days on a shared tablet.
+
+The page autosaves through the offline queue (lms/static/js/offline-queue.js, driven by
+lms/static/js/exercise.js): JSON {version, answers} in; {version, figures} out; 409 with the
+newer text when the tablet's version is old (the trainee then chooses which to keep: both are
+on the server, see learning/exercise_services.py). The enrolment in the address says which
+course the trainee came from; the CV is the trainee's whatever the course, a business plan
+that enrolment's. Only the trainee's own active enrolments open (learning/permissions.py).
+"""
+
+from django.contrib import messages
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from courses.exercises import ExerciseError, exercise
+from learning import delivery
+from learning import exercise_services as services
+from learning.decorators import trainee_required
+from learning.json_body import BadBody, read_json_object, read_version
+from learning.models import DocumentVersion
+from learning.permissions import get_enrolment_for_learner
+
+#: The address of each exercise's page (courses/blocks.py links lessons to them).
+PAGE_URL_NAMES = {"cv": "learn_cv", "plan": "learn_business_plan"}
+
+
+def _document(request, trainee, kind: str, enrolment_id: int):
+    try:
+        exercise(kind)
+    except KeyError:
+        raise Http404 from None
+    enrolment = get_enrolment_for_learner(request.user, enrolment_id)
+    return enrolment, services.get_or_start_document(trainee, kind, enrolment)
+
+
+def page_url(kind: str, enrolment_id: int) -> str:
+    return reverse(PAGE_URL_NAMES[kind], args=[enrolment_id])
+
+
+def draft_key(document) -> str:
+    """The offline draft's name on the tablet (offline-queue.js adds "foras:<user id>:")."""
+    return f"exercise-{document.pk}"
+
+
+def figures_of(document) -> dict | None:
+    """What the page shows worked out from the data (the plan's figures), JSON-ready."""
+    figures = exercise(document.kind).figures
+    return None if figures is None else figures(document.data)
+
+
+def page_context(request, enrolment, document) -> dict:
+    described = exercise(document.kind)
+    comments: dict[str, list] = {}
+    for comment in document.comments.filter(resolved_at__isnull=True):
+        comments.setdefault(comment.section, []).append(comment)
+    return {
+        "enrolment": enrolment,
+        "document": document,
+        "exercise": described,
+        "data": document.data,
+        "figures": figures_of(document),
+        "comments": comments,
+        "sections": [
+            {
+                "section": section,
+                "comments": comments.get(section.key, []),
+                "value": document.data.get(section.key, ""),
+            }
+            for section in described.sections
+        ],
+        "draft_key": draft_key(document),
+        "save_url": reverse("learn_exercise_save", args=[document.kind, enrolment.pk]),
+        "delivery": {
+            "url": reverse("learn_deliver"),
+            "token": delivery.token_for_document(document, request.user.pk),
+            "key": delivery.key_for_document(document, request.user.pk),
+        },
+    }
+
+
+@require_GET
+@trainee_required
+def page(request, trainee, kind: str, enrolment_id: int):
+    enrolment, document = _document(request, trainee, kind, enrolment_id)
+    described = exercise(kind)
+    return render(request, described.template, page_context(request, enrolment, document))
+
+
+def _json_error(message: str, status: int = 400, **extra) -> JsonResponse:
+    return JsonResponse({"error": message, **extra}, status=status)
+
+
+def conflict_response(conflict: services.VersionConflict) -> JsonResponse:
+    current = conflict.document
+    return JsonResponse(
+        {
+            "version": current.version,
+            "answers": current.data,
+            "conflict": True,
+            "copy": conflict.copy.pk if conflict.copy else None,
+        },
+        status=409,
+    )
+
+
+@require_POST
+@trainee_required
+def save(request, trainee, kind: str, enrolment_id: int):
+    """Autosave: JSON {version, answers} in, {version, figures} out."""
+    enrolment, document = _document(request, trainee, kind, enrolment_id)
+    try:
+        payload = read_json_object(request)
+        version = read_version(payload)
+        document = services.save_document(
+            document, payload.get("answers"), version, by=request.user
+        )
+    except BadBody as error:
+        return _json_error(error.message)
+    except ExerciseError as error:
+        return _json_error(error.message, errors=error.errors)
+    except services.VersionConflict as conflict:
+        return conflict_response(conflict)
+    except services.NotEditable:
+        return _json_error(
+            _("Ce travail est chez votre formateur : vous pourrez le changer à son retour."),
+            status=409,
+            location=page_url(kind, enrolment.pk),
+        )
+    return JsonResponse({"version": document.version, "figures": figures_of(document)})
+
+
+@require_POST
+@trainee_required
+def submit(request, trainee, kind: str, enrolment_id: int):
+    """Sends the work to the trainer (the page has saved everything first)."""
+    enrolment, document = _document(request, trainee, kind, enrolment_id)
+    if document.is_editable:
+        services.submit_document(document, by=request.user)
+        messages.success(request, _("Envoyé à votre formateur. Bravo !"))
+    return redirect(page_url(kind, enrolment.pk))
+
+
+@require_GET
+@trainee_required
+def history(request, trainee, kind: str, enrolment_id: int):
+    """The earlier versions of the work: read one again, bring it back."""
+    enrolment, document = _document(request, trainee, kind, enrolment_id)
+    shown = request.GET.get("version", "")
+    versions = list(document.versions.select_related("created_by")[:100])
+    chosen = next((v for v in versions if str(v.pk) == shown), None)
+    return render(
+        request,
+        "learning/exercises/history.html",
+        {
+            "enrolment": enrolment,
+            "document": document,
+            "exercise": exercise(kind),
+            "versions": versions,
+            "chosen": chosen,
+            "page_url": page_url(kind, enrolment.pk),
+        },
+    )
+
+
+@require_POST
+@trainee_required
+def restore(request, trainee, kind: str, enrolment_id: int, version_id: int):
+    enrolment, document = _document(request, trainee, kind, enrolment_id)
+    earlier = get_object_or_404(DocumentVersion, pk=version_id, document=document)
+    try:
+        services.restore_version(document, earlier, by=request.user)
+    except services.NotEditable:
+        messages.error(
+            request, _("Ce travail est chez votre formateur : il ne peut pas changer maintenant.")
+        )
+    except ExerciseError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("La version choisie est revenue."))
+    return redirect(page_url(kind, enrolment.pk))
+
+
+def deliver(sent: delivery.Delivery) -> JsonResponse:
+    """Exercise work left on a tablet after a sign-out (learning/delivery.py): kept under the
+    autosave's rules. A stale one is kept as an earlier version (409: the tablet forgets it,
+    nothing is lost); one for work now with the trainer likewise."""
+    owner = sent.document.trainee.user
+    try:
+        document = services.save_document(sent.document, sent.answers, sent.version, by=owner)
+    except ExerciseError as error:
+        return _json_error(error.message, errors=error.errors)
+    except (services.VersionConflict, services.NotEditable):
+        return _json_error(_("Un travail plus récent est déjà enregistré."), status=409)
+    return JsonResponse({"version": document.version})

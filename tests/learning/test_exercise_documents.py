@@ -1,0 +1,209 @@
+"""One versioned-document mechanism for every exercise: autosave with versions, conflicts
+that lose nothing, earlier versions kept and restored, sent → returned → sent again."""
+
+import datetime
+import json
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from courses.exercises import ExerciseError
+from learning import exercise_services as services
+from learning.models import Document, DocumentVersion, Status, VersionReason
+from lms import audit
+
+
+@pytest.fixture
+def enrolment(trainee):
+    return trainee.enrolments.get()
+
+
+@pytest.fixture
+def cv(trainee):
+    return services.get_or_start_document(trainee, "cv")
+
+
+def test_a_trainee_has_one_cv_across_modules_and_one_plan_per_enrolment(trainee, enrolment):
+    cv = services.get_or_start_document(trainee, "cv", enrolment)
+    assert cv.enrolment is None
+    assert services.get_or_start_document(trainee, "cv") == cv
+    plan = services.get_or_start_document(trainee, "plan", enrolment)
+    assert plan.enrolment == enrolment
+    assert services.get_or_start_document(trainee, "plan", enrolment) == plan
+    assert Document.objects.count() == 2
+
+
+def test_a_save_names_its_version_and_a_stale_one_keeps_both_texts(cv):
+    first = services.save_document(cv, {"objective": "Maçon à Dakar"}, 0)
+    assert first.version == 1
+    # A second tablet opened at version 0 too, and saves something else.
+    stale = Document.objects.get(pk=cv.pk)
+    stale.version = 0
+    with pytest.raises(services.VersionConflict) as refused:
+        services.save_document(stale, {"objective": "Couturière à Thiès"}, 0)
+    current = Document.objects.get(pk=cv.pk)
+    assert current.data["objective"] == "Maçon à Dakar"
+    assert current.version == 1
+    copy = refused.value.copy
+    assert copy.reason == VersionReason.CONFLICT
+    assert copy.data["objective"] == "Couturière à Thiès"
+    # The tablet sends its refused text again until its trainee chooses: still one copy.
+    with pytest.raises(services.VersionConflict):
+        services.save_document(stale, {"objective": "Couturière à Thiès"}, 0)
+    assert cv.versions.filter(reason=VersionReason.CONFLICT).count() == 1
+
+
+def test_sending_again_what_the_server_has_is_no_conflict(cv):
+    services.save_document(cv, {"objective": "Maçon"}, 0)
+    again = Document.objects.get(pk=cv.pk)
+    assert services.save_document(again, {"objective": "Maçon"}, 0).version == 1
+
+
+def test_autosaves_keep_a_copy_at_most_every_few_minutes(cv):
+    services.save_document(cv, {"objective": "a"}, 0)
+    services.save_document(cv, {"objective": "ab"}, 1)
+    services.save_document(cv, {"objective": "abc"}, 2)
+    assert cv.versions.filter(reason=VersionReason.SNAPSHOT).count() == 1
+    Document.objects.filter(pk=cv.pk).update(
+        snapshot_at=timezone.now() - services.SNAPSHOT_EVERY - datetime.timedelta(seconds=1)
+    )
+    cv.refresh_from_db()
+    services.save_document(cv, {"objective": "abcd"}, 3)
+    assert cv.versions.filter(reason=VersionReason.SNAPSHOT).count() == 2
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "not an object",
+        {"objective": 12},
+        {"objective": "x" * 10_001},
+        {"objective": ["nested", {"deep": True}]},
+    ],
+)
+def test_bad_data_is_refused_and_leaves_the_work_untouched(cv, data):
+    services.save_document(cv, {"objective": "Maçon"}, 0)
+    with pytest.raises(ExerciseError) as refused:
+        services.save_document(cv, data, 1)
+    assert refused.value.message
+    cv.refresh_from_db()
+    assert (cv.version, cv.data["objective"]) == (1, "Maçon")
+
+
+def test_emoji_and_arabic_text_are_kept(cv):
+    services.save_document(cv, {"objective": "نجار 🪚 à Conakry"}, 0)
+    cv.refresh_from_db()
+    assert cv.data["objective"] == "نجار 🪚 à Conakry"
+
+
+def test_sent_returned_with_comments_and_sent_again(cv, trainee, trainer):
+    services.save_document(cv, {"objective": "Maçon"}, 0)
+    services.submit_document(cv, by=trainee.user)
+    cv.refresh_from_db()
+    assert cv.status == Status.SUBMITTED
+    assert cv.versions.filter(reason=VersionReason.SUBMITTED).count() == 1
+    # While it is with the trainer, the trainee's tablet cannot change it, and loses nothing.
+    with pytest.raises(services.NotEditable):
+        services.save_document(cv, {"objective": "Maçon et carreleur"}, 1)
+    assert cv.versions.filter(reason=VersionReason.CONFLICT).get().data["objective"] == (
+        "Maçon et carreleur"
+    )
+    services.review_document(
+        cv, by=trainer, returned=True, comments={"objective": "Précisez la ville.", "x": "?"}
+    )
+    cv.refresh_from_db()
+    assert cv.status == Status.RETURNED
+    assert list(cv.comments.values_list("section", "text")) == [("objective", "Précisez la ville.")]
+    services.save_document(cv, {"objective": "Maçon à Dakar"}, cv.version)
+    services.submit_document(cv, by=trainee.user)
+    cv.refresh_from_db()
+    assert cv.status == Status.SUBMITTED
+    assert not cv.comments.filter(resolved_at__isnull=True).exists()
+    services.review_document(cv, by=trainer, returned=False)
+    cv.refresh_from_db()
+    assert cv.status == Status.REVIEWED
+    actions = list(audit.entries_about(cv).order_by("timestamp").values_list("action", flat=True))
+    assert actions == [
+        audit.Action.WORK_SUBMITTED,
+        audit.Action.WORK_RETURNED,
+        audit.Action.WORK_SUBMITTED,
+        audit.Action.WORK_REVIEWED,
+    ]
+
+
+def test_returning_a_draft_is_refused(cv, trainer):
+    with pytest.raises(services.WrongStatus):
+        services.review_document(cv, by=trainer, returned=True)
+
+
+def test_restoring_an_earlier_version_keeps_the_text_it_replaces(cv, trainee):
+    services.save_document(cv, {"objective": "Première idée"}, 0)
+    first = cv.versions.get()
+    Document.objects.filter(pk=cv.pk).update(snapshot_at=timezone.now())
+    cv.refresh_from_db()
+    services.save_document(cv, {"objective": "Seconde idée"}, 1)
+    restored = services.restore_version(cv, first, by=trainee.user)
+    assert restored.data["objective"] == "Première idée"
+    assert restored.version == 3
+    kept = cv.versions.get(reason=VersionReason.BEFORE_RESTORE)
+    assert kept.data["objective"] == "Seconde idée"
+    assert audit.entries_about(cv).filter(action=audit.Action.WORK_RESTORED).count() == 1
+
+
+# --- Through the trainee's pages ---------------------------------------------------------
+
+
+def _save(client, enrolment, version, answers, kind="cv"):
+    return client.post(
+        reverse("learn_exercise_save", args=[kind, enrolment.pk]),
+        json.dumps({"version": version, "answers": answers}),
+        content_type="application/json",
+    )
+
+
+def test_the_page_saves_and_answers_a_stale_tablet_with_the_newer_text(client, trainee, enrolment):
+    client.force_login(trainee.user)
+    page = client.get(reverse("learn_cv", args=[enrolment.pk]))
+    assert page.status_code == 200
+    saved = _save(client, enrolment, 0, {"objective": "Maçon"})
+    assert saved.status_code == 200
+    assert saved.json()["version"] == 1
+    stale = _save(client, enrolment, 0, {"objective": "Couturière"})
+    assert stale.status_code == 409
+    body = stale.json()
+    assert body["version"] == 1
+    assert body["answers"]["objective"] == "Maçon"
+    assert DocumentVersion.objects.get(pk=body["copy"]).data["objective"] == "Couturière"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"{", b"[]", b'{"version": "1", "answers": {}}', b'{"version": 0, "answers": 5}'],
+)
+def test_garbage_is_a_clear_400(client, trainee, enrolment, body):
+    client.force_login(trainee.user)
+    response = client.post(
+        reverse("learn_exercise_save", args=["cv", enrolment.pk]),
+        body,
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]
+
+
+def test_the_history_page_shows_a_version_and_brings_it_back(client, trainee, enrolment):
+    client.force_login(trainee.user)
+    _save(client, enrolment, 0, {"objective": "Première idée"})
+    document = Document.objects.get()
+    first = document.versions.get()
+    page = client.get(
+        reverse("learn_exercise_history", args=["cv", enrolment.pk]), {"version": first.pk}
+    )
+    assert "Première idée" in page.content.decode()
+    Document.objects.filter(pk=document.pk).update(snapshot_at=timezone.now())
+    _save(client, enrolment, 1, {"objective": "Seconde"})
+    response = client.post(reverse("learn_exercise_restore", args=["cv", enrolment.pk, first.pk]))
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert document.data["objective"] == "Première idée"
