@@ -28,6 +28,7 @@ from courses.business_plan.money import (
     format_money,
     format_number,
     get_currency,
+    round_money,
 )
 from courses.business_plan.plan import (
     DEFAULT_LIFE_MONTHS,
@@ -77,4 +78,5 @@ __all__ = [
     "format_number",
     "get_currency",
     "parse_plan",
+    "round_money",
 ]

@@ -6,6 +6,9 @@ add up to the last digit. Divisions are the exception: depreciation is kept to t
 (``DEPRECIATION_QUANTUM``, far below a centime) because it enters every later sum; break-even
 and payback, which nothing adds up, keep 60 significant digits. Rounding to the currency's
 decimals happens only when a figure is written out (money.format_money).
+
+The flags and warnings go by the figures as shown: a month closing at −0.4 FCFA shows
+"0 FCFA" and is not flagged short of cash, nor is a gap of 0.4 FCFA a missing sum.
 """
 
 from dataclasses import dataclass, fields, is_dataclass, replace
@@ -15,7 +18,7 @@ from typing import Any, NamedTuple
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from courses.business_plan.money import format_money
+from courses.business_plan.money import format_money, round_money
 from courses.business_plan.plan import MONTHS, Plan
 
 DEPRECIATION_QUANTUM = Decimal("1e-10")
@@ -178,7 +181,7 @@ def _figures(plan: Plan) -> Figures:
                 cash_in=revenue,
                 cash_out=cash_out,
                 closing_cash=closing,
-                negative_cash=closing < 0,
+                negative_cash=round_money(closing, plan.currency) < 0,
             )
         )
         cash = closing
@@ -233,6 +236,11 @@ def _figures(plan: Plan) -> Figures:
 
 def _with_warnings(result: Figures) -> Figures:
     money = {"currency": result.currency}
+
+    def shown(amount: Decimal) -> Decimal:
+        return round_money(amount, result.currency)
+
+    average_profit = shown(result.average_monthly_profit)
     warnings = []
     if not result.contribution_is_positive:
         warnings.append(
@@ -245,7 +253,7 @@ def _with_warnings(result: Figures) -> Figures:
                 ),
             )
         )
-    if all(month.profit < 0 for month in result.months):
+    if all(shown(month.profit) < 0 for month in result.months):
         warnings.append(
             PlanWarning(
                 LOSS_EVERY_MONTH,
@@ -255,15 +263,15 @@ def _with_warnings(result: Figures) -> Figures:
                 ),
             )
         )
-    elif result.average_monthly_profit < 0:
+    elif average_profit < 0:
         warnings.append(
             PlanWarning(
                 AVERAGE_LOSS,
                 _("Sur l'année, l'activité perd en moyenne %(amount)s par mois.")
-                % {"amount": format_money(-result.average_monthly_profit, **money)},
+                % {"amount": format_money(-average_profit, **money)},
             )
         )
-    elif result.average_monthly_profit == 0:
+    elif average_profit == 0:
         warnings.append(
             PlanWarning(AVERAGE_LOSS, _("Sur l'année, l'activité ne fait aucun bénéfice."))
         )
@@ -282,7 +290,7 @@ def _with_warnings(result: Figures) -> Figures:
                 % {"months": ", ".join(str(number) for number in result.negative_cash_months)},
             )
         )
-    if result.funding_gap > 0:
+    if shown(result.funding_gap) > 0:
         warnings.append(
             PlanWarning(
                 FUNDING_GAP,

@@ -63,17 +63,28 @@ def get_currency(currency: str | Currency) -> Currency:
 def format_number(value: Decimal | int, places: int = 0, language: str = "fr") -> str:
     """``value`` rounded half up to ``places`` decimals, grouped by thousands."""
     group, point = _SEPARATORS.get(language[:2].lower(), _SEPARATORS["fr"])
-    with localcontext(prec=80):
-        rounded = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    rounded = _round(Decimal(value), places)
     # A loss that rounds to nothing is written 0, not -0.
     sign = "-" if rounded < 0 else ""
-    whole, _, fraction = f"{abs(rounded):f}".partition(".")
+    whole, _, fraction = f"{rounded.copy_abs():f}".partition(".")
     groups = []
     while whole:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
     text = group.join(groups)
     return f"{sign}{text}{point}{fraction}" if fraction else f"{sign}{text}"
+
+
+def round_money(amount: Decimal | int, currency: str | Currency) -> Decimal:
+    """The amount as shown: rounded half up to the currency's decimals."""
+    return _round(Decimal(amount), get_currency(currency).places)
+
+
+def _round(value: Decimal, places: int) -> Decimal:
+    # Half up, as on a till; in enough digits for the largest figure of a plan (10²⁶ and 12
+    # decimals), where the default 28 would round it a second time.
+    with localcontext(prec=80):
+        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def format_money(

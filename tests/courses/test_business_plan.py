@@ -1,12 +1,15 @@
 """courses/business_plan: the plan's figures read from what trainees type, worked out as in
 shared/curriculum.md §5 and written in the plan's currency. No database."""
 
+import itertools
 import json
 import re
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import pytest
 from django.utils import translation
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from courses.business_plan import (
     AVERAGE_LOSS,
@@ -22,6 +25,7 @@ from courses.business_plan import (
     format_number,
     get_currency,
     parse_plan,
+    round_money,
 )
 
 
@@ -742,3 +746,232 @@ def test_warnings_are_in_the_active_language():
     # No English catalogue yet for these strings: the French source is shown, as a string
     # already translated (not a lazy one) so that it goes into JSON.
     assert all(type(warning.message) is str for warning in result.warnings)
+
+
+# Properties: for any plan within the bounds, the tables add up; for anything at all, a plan
+# or a PlanError.
+
+PROPERTIES = settings(max_examples=200, deadline=None, database=None)
+
+decimals = st.decimals(min_value=0, max_value=10**12, places=4, allow_nan=False)
+
+
+@st.composite
+def typed(draw, numbers=decimals):
+    """A number as a trainee might type it: with a point or a comma, grouped or not, as a JSON
+    number, or left empty."""
+    number = draw(numbers)
+    style = draw(st.sampled_from(["plain", "comma", "french", "spaced", "json", "empty"]))
+    if style == "empty":
+        return draw(st.sampled_from(["", None]))
+    if style == "json":
+        return int(number) if number == number.to_integral_value() else str(number)
+    if style == "comma":
+        return f"{number:f}".replace(".", ",")
+    if style == "french":
+        return format_number(number, 4)
+    if style == "spaced":
+        return f"{number:,f}".replace(",", "\u00a0").replace(".", ",")
+    return f"{number:f}"
+
+
+labels = st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=30)
+lines = st.fixed_dictionaries({"label": labels, "amount": typed()})
+equipment_lines = st.fixed_dictionaries(
+    {"label": labels, "amount": typed(), "life_months": st.integers(1, 600).map(str) | st.just("")}
+)
+valid_plans = st.fixed_dictionaries(
+    {
+        "currency": st.sampled_from(["XOF", "XAF", "GNF", "CDF", "MAD"]),
+        "startup": st.fixed_dictionaries(
+            {
+                "equipment": st.lists(equipment_lines, max_size=4),
+                "stock": st.lists(lines, max_size=4),
+                "pre_opening": st.lists(lines, max_size=4),
+                "reserve_months": st.integers(0, 24).map(str) | st.just(""),
+            }
+        ),
+        "monthly": st.fixed_dictionaries(
+            {
+                key: typed()
+                for key in (
+                    "rent",
+                    "wages",
+                    "drawings",
+                    "utilities",
+                    "phone_transport",
+                    "loan_instalment",
+                )
+            }
+            | {"other": st.lists(lines, max_size=4)}
+        ),
+        "sales": st.fixed_dictionaries(
+            {
+                "product": labels,
+                "price": typed(),
+                "variable_cost": typed(),
+                "units_per_month": typed(),
+                "seasonal": st.lists(
+                    typed(st.decimals(min_value=0, max_value=10, places=4)), max_size=12
+                ),
+            }
+        ),
+        "funding": st.fixed_dictionaries({key: typed() for key in ("iom_in_kind", "own", "loan")}),
+    }
+)
+
+
+def close(a: Decimal, b: Decimal) -> bool:
+    """Equal but for the last of 60 significant digits, for figures got by division."""
+    return abs(a - b) <= max(abs(a), abs(b)) * Decimal("1e-50")
+
+
+@PROPERTIES
+@given(valid_plans)
+def test_for_any_plan_within_bounds_the_tables_add_up(data):
+    plan = parse_plan(data)
+    result = figures(plan)
+    # The test's own sums in as many digits as the figures' (60), not the default 28.
+    with localcontext(prec=100):
+        check_the_tables_add_up(plan, result)
+    json.dumps(result.to_dict())
+    for amount in (result.startup_capital, result.profit_total, result.closing_cash):
+        format_money(amount, plan.currency)
+
+
+def check_the_tables_add_up(plan, result):
+    startup = plan.startup
+    assert result.equipment_total == sum(line.amount for line in startup.equipment)
+    assert result.stock_total == sum(line.amount for line in startup.stock)
+    assert result.pre_opening_total == sum(line.amount for line in startup.pre_opening)
+    assert result.startup_capital == (
+        result.equipment_total + result.stock_total + result.pre_opening_total + result.reserve
+    )
+    assert result.fixed_costs == result.cash_fixed_costs + result.depreciation
+
+    # Every month opens with the previous one's closing cash, and the year adds up exactly.
+    assert len(result.months) == 12
+    assert result.months[0].opening_cash == result.opening_cash
+    for before, after in itertools.pairwise(result.months):
+        assert after.opening_cash == before.closing_cash
+    assert result.closing_cash == result.months[-1].closing_cash
+    assert result.closing_cash == (
+        result.opening_cash + result.revenue_total - result.cash_out_total
+    )
+    assert result.cash_out_total == result.variable_costs_total + 12 * result.cash_fixed_costs
+    assert result.profit_total == (
+        result.revenue_total - result.variable_costs_total - 12 * result.fixed_costs
+    )
+    # Flagged by the cash as shown, to the currency's decimals.
+    assert result.negative_cash_months == tuple(
+        month.number
+        for month in result.months
+        if round_money(month.closing_cash, plan.currency) < 0
+    )
+
+    assert result.funding_gap + result.funding_total == result.startup_capital
+    assert result.own_contribution == plan.funding.own
+
+    contribution = plan.sales.price - plan.sales.variable_cost
+    assert result.unit_contribution == contribution
+    if contribution > 0:
+        assert close(result.break_even_revenue, result.break_even_units * plan.sales.price)
+        assert result.break_even_units_whole >= result.break_even_units
+    else:
+        assert result.break_even_units is result.break_even_revenue is None
+        assert CONTRIBUTION_NOT_POSITIVE in [warning.code for warning in result.warnings]
+    if result.profit_total > 0:
+        assert close(result.payback_months * result.average_monthly_profit, result.startup_capital)
+    else:
+        assert result.payback_months is None
+
+
+@PROPERTIES
+@given(decimals)
+def test_a_number_written_out_the_french_way_reads_back_as_itself(number):
+    assert parse_plan({"sales": {"price": format_number(number, 4)}}).sales.price == number
+
+
+# JSON-like garbage: anything json.loads could give, and whatever Python callers might pass.
+garbage = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=70)
+    | st.sampled_from(["", "1e9", "NaN", "-1", "1 250 000", "12,5", "1.250.000", "\ud800"]),
+    lambda children: (
+        st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=10), children, max_size=5)
+    ),
+    max_leaves=20,
+)
+
+
+def shaped(keys: dict) -> st.SearchStrategy:
+    """Dicts with some of these keys, each holding what it should or garbage."""
+    return st.fixed_dictionaries({}, optional={key: value | garbage for key, value in keys.items()})
+
+
+def table(row_keys: tuple[str, ...]) -> st.SearchStrategy:
+    return st.lists(shaped(dict.fromkeys(row_keys, garbage)) | garbage, max_size=4)
+
+
+plan_shaped_garbage = shaped(
+    {
+        "currency": garbage,
+        "startup": shaped(
+            {
+                "equipment": table(("label", "amount", "life_months")),
+                "stock": table(("label", "amount")),
+                "pre_opening": table(("label", "amount")),
+                "reserve_months": garbage,
+            }
+        ),
+        "monthly": shaped({"rent": garbage, "drawings": garbage, "other": table(("amount",))}),
+        "sales": shaped(
+            {
+                "price": garbage,
+                "variable_cost": garbage,
+                "units_per_month": garbage,
+                "seasonal": st.lists(garbage, max_size=13),
+            }
+        ),
+        "funding": shaped({"own": garbage, "loan": garbage}),
+    }
+)
+
+
+@PROPERTIES
+@given(garbage | plan_shaped_garbage)
+def test_anything_at_all_gives_a_plan_or_a_plan_error_and_nothing_else(data):
+    try:
+        plan = parse_plan(data)
+    except PlanError as error:
+        assert error.errors
+        assert all(
+            type(path) is str and type(message) is str for path, message in error.errors.items()
+        )
+    else:
+        json.dumps(figures(plan).to_dict())
+
+
+def test_the_largest_figures_are_written_to_the_last_digit():
+    # 10²⁶ has 27 digits; with its decimals it is past the default 28 digits of Decimal.
+    amount = Decimal("119998799999999976000240000.005")
+    assert format_money(amount, "MAD") == written("119 998 799 999 999 976 000 240 000,01 MAD")
+
+
+def test_flags_go_by_the_amounts_as_shown():
+    # Equipment 0.4 FCFA unfunded: a gap of 0.4, shown "0 FCFA", is nothing missing;
+    # the first day's cash −0.4 shows "0 FCFA" and is not short. At 0.5 both show 1.
+    def result(amount):
+        return figures(parse_plan({"startup": {"equipment": [{"amount": amount}]}}))
+
+    assert result("0,4").funding_gap == Decimal("0.4")
+    assert [warning.code for warning in result("0,4").warnings] == [
+        CONTRIBUTION_NOT_POSITIVE,
+        AVERAGE_LOSS,
+    ]
+    assert result("0,4").negative_cash_months == ()
+    assert result("0,5").negative_cash_months == tuple(range(1, 13))
+    assert FUNDING_GAP in [warning.code for warning in result("0,5").warnings]
