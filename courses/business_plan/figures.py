@@ -1,7 +1,7 @@
-"""The calculations of shared/curriculum.md §5 on a parsed ``Plan``: no rounding, no database.
+"""The calculations of shared/curriculum.md §5 on a parsed ``Plan``, with no database access.
 
 Every figure is exact: amounts have at most four decimals and are bounded (plan.py), so the
-sums and products below fit in the 60 digits of ``_EXACT`` without rounding, and the tables
+sums and products below fit in the 60 digits of ``_PRECISION`` without rounding, and the tables
 add up to the last digit. Divisions are the exception: depreciation is kept to ten decimals
 (``DEPRECIATION_QUANTUM``, far below a centime) because it enters every later sum; break-even
 and payback, which nothing adds up, keep 60 significant digits. Rounding to the currency's
