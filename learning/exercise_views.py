@@ -9,15 +9,17 @@ course the trainee came from; the CV is the trainee's whatever the course, a bus
 that enrolment's. Only the trainee's own active enrolments open (learning/permissions.py).
 """
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.exercises import ExerciseError, exercise
-from learning import delivery
+from learning import delivery, exercise_pdf
 from learning import exercise_services as services
 from learning.decorators import trainee_required
 from learning.json_body import BadBody, read_json_object, read_version
@@ -164,6 +166,26 @@ def history(request, trainee, kind: str, enrolment_id: int):
             "page_url": page_url(kind, enrolment.pk),
         },
     )
+
+
+def pdf_response(document, language: str) -> HttpResponse:
+    """The document's PDF, for the trainee's page and the trainer's review alike."""
+    response = HttpResponse(exercise_pdf.document_pdf(document, language), "application/pdf")
+    name = exercise_pdf.filename(document, language)
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+@require_GET
+@trainee_required
+def pdf(request, trainee, kind: str, enrolment_id: int):
+    """The work as a PDF to print: in the page's language, or ?lang=fr|en (a CV in English)."""
+    enrolment, document = _document(request, trainee, kind, enrolment_id)
+    if not exercise(kind).pdf_template:
+        raise Http404
+    languages = dict(settings.LANGUAGES)
+    language = request.GET.get("lang") or translation.get_language()
+    return pdf_response(document, language if language in languages else "fr")
 
 
 @require_POST

@@ -67,6 +67,11 @@ urlpatterns = [
         name="learn_exercise_history",
     ),
     path(
+        "<exercise:kind>/<int:enrolment_id>/pdf/",
+        exercise_views.pdf,
+        name="learn_exercise_pdf",
+    ),
+    path(
         "<exercise:kind>/<int:enrolment_id>/history/<int:version_id>/restore/",
         exercise_views.restore,
         name="learn_exercise_restore",
