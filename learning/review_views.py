@@ -73,6 +73,18 @@ def cohort_names(document) -> str:
     return ", ".join(names) or "—"
 
 
+class TraineeColumn(TitleColumn):
+    """The trainee's name, a link to the work, with their cohort and the open comments beneath:
+    the list must fit a trainer's tablet."""
+
+    cell_template_name = "learning/admin/exercise_title_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["cohorts"] = cohort_names(instance)
+        return context
+
+
 class DocumentIndexView(generic.IndexView):
     filterset_class = DocumentFilterSet
     default_ordering = "-updated_at"
@@ -87,14 +99,13 @@ class DocumentIndexView(generic.IndexView):
     @cached_property
     def columns(self):
         return [
-            TitleColumn(
+            TraineeColumn(
                 "trainee",
                 label=gettext_lazy("Apprenant"),
                 accessor="trainee.display_name",
                 sort_key="trainee__display_name",
                 get_url=review_url,
             ),
-            Column("cohort", label=gettext_lazy("Cohorte"), accessor=cohort_names),
             Column(
                 "kind", label=gettext_lazy("Exercice"), accessor="get_kind_display", sort_key="kind"
             ),
@@ -109,7 +120,6 @@ class DocumentIndexView(generic.IndexView):
             DateColumn(
                 "updated_at", label=gettext_lazy("Dernier changement"), sort_key="updated_at"
             ),
-            Column("open_comments", label=gettext_lazy("Commentaires ouverts")),
         ]
 
 
