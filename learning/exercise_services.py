@@ -253,15 +253,36 @@ def set_photo(document: Document, photo, *, by) -> Document:
     return current
 
 
+def viewed_document(document: Document, *, by) -> None:
+    """A member of staff read the trainee's work (the review screen): recorded, as every
+    reading of a trainee's file is."""
+    audit.record(by, audit.Action.VIEWED, document, kind=document.kind, version=document.version)
+
+
+def exported_document(document: Document, *, by, language: str) -> None:
+    """A member of staff took the trainee's work away as a PDF: recorded."""
+    audit.record(
+        by,
+        audit.Action.EXPORTED,
+        document,
+        kind=document.kind,
+        version=document.version,
+        document="pdf",
+        language=language,
+    )
+
+
 __all__ = [
     "ExerciseError",
     "NotEditable",
     "VersionConflict",
     "WrongStatus",
+    "exported_document",
     "get_or_start_document",
     "restore_version",
     "review_document",
     "save_document",
     "set_photo",
     "submit_document",
+    "viewed_document",
 ]

@@ -1,14 +1,19 @@
+from urllib.parse import urlencode
+
 from django.http import Http404
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
 from cohorts.permissions import cohort_policy
 from courses.access import LearnerOnlyPageMixin
 from courses.models import LessonPage
-from learning import admin_views, progress, roster
-from learning.permissions import enrolment_for_module, learner_policy
+from learning import admin_views, progress, review_views, roster
+from learning.models import Document
+from learning.permissions import document_policy, enrolment_for_module, learner_policy
 
 
 # Innermost of the serve chain (order=100): Wagtail's own checks, such as a page's view
@@ -88,3 +93,73 @@ def results_button(cohort, user):
 
 # The roster shows each trainee's days done and tests (learning/roster.py).
 hooks.register("register_roster_columns", roster.roster_columns)
+
+
+# --- Exercise review: /admin/exercises/ (learning/review_views.py) ---------------------------
+
+
+class DocumentURLFinder(ModelAdminURLFinder):
+    """Where the audit log and other admin screens link a document: its review screen, for
+    whoever may read it (the policy's ``view``; nobody edits a trainee's work in the admin)."""
+
+    edit_url_name = "exercises:review"
+
+    def get_edit_url(self, instance):
+        if self.user and not document_policy.user_has_permission_for_instance(
+            self.user, "view", instance
+        ):
+            return None
+        return self.construct_edit_url(instance)
+
+
+class ExerciseViewSet(ModelViewSet):
+    """The trainees' CVs and business plans, to read, comment on and return.
+
+    The rows and every action are the document policy's answer (learning/permissions.py,
+    registered for the model): a trainer sees the work of the trainees of their cohorts, a
+    coordinator everyone's. Only the list is Wagtail's; nothing is added, edited or deleted
+    here: the review screens are our own views.
+    """
+
+    model = Document
+    icon = "doc-full"
+    menu_label = _("Exercices")
+    menu_order = 160
+    add_to_admin_menu = True
+    name = "exercises"
+    url_prefix = "exercises"
+    index_view_class = review_views.DocumentIndexView
+    search_fields = ["trainee__display_name"]
+    # The trainee's name, searched in the database (the model is not in a search index).
+    search_backend_name = None
+    list_per_page = 50
+    copy_view_enabled = False
+    sort_order_field = None
+    url_finder_class = DocumentURLFinder
+
+    def get_common_view_kwargs(self, **kwargs):
+        absent = dict.fromkeys(
+            ["add_url_name", "edit_url_name", "delete_url_name", "history_url_name"]
+        )
+        return super().get_common_view_kwargs(**absent, usage_url_name=None, **kwargs)
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            *review_views.urlpatterns,
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_exercise_viewset():
+    return ExerciseViewSet()
+
+
+@hooks.register("register_cohort_buttons")
+def exercises_button(cohort, user):
+    """From a cohort's roster to its trainees' exercises."""
+    if not document_policy.user_has_permission(user, "view"):
+        return []
+    url = reverse("exercises:index") + "?" + urlencode({"cohort": cohort.pk})
+    return [Button(_("Exercices"), url, icon_name="doc-full")]

@@ -1,0 +1,195 @@
+"""Every URL of the exercises, asked by every persona (see tests/permissions.py): the
+trainee's pages (/learn/cv/…, /learn/plan/…) and the trainer's review in the admin
+(/admin/exercises/…). And the trainee's CV text never reaches anyone outside its scope."""
+
+import dataclasses
+import json
+
+import pytest
+from django.urls import reverse
+
+from courses.exercises import EXERCISES
+from learning import exercise_pdf
+from learning import exercise_services as services
+from learning.models import Status
+from tests.permissions import PERSONAS, answer, sign_in_as
+
+CV_TEXT = "Maçon à Kindia"
+PLAN_TEXT = "Boutique de pagnes à Kindia"
+SEES_THE_WORK = {"trainee", "trainer", "coordinator"}
+NEVER_SEES_IT = set(PERSONAS) - SEES_THE_WORK - {"anonymous"}
+
+
+@pytest.fixture(autouse=True)
+def printable_exercises(monkeypatch):
+    """Every exercise prints (a stand-in template until its own lands), and the render itself
+    is skipped: these tests are about who is answered, tests/learning/test_review.py reads a
+    real PDF."""
+    for kind, described in EXERCISES.items():
+        template = described.pdf_template or "learning/exercises/version_text.html"
+        monkeypatch.setitem(EXERCISES, kind, dataclasses.replace(described, pdf_template=template))
+    monkeypatch.setattr(exercise_pdf, "document_pdf", lambda document, language: b"%PDF-1.4")
+
+
+def first_key(kind: str) -> str:
+    return EXERCISES[kind].sections[0].key
+
+
+@pytest.fixture
+def work(trainee):
+    """The trainee's CV and business plan, each with an earlier version."""
+    enrolment = trainee.enrolments.get()
+    documents = {}
+    for kind, text in (("cv", CV_TEXT), ("plan", PLAN_TEXT)):
+        document = services.get_or_start_document(trainee, kind, enrolment)
+        data = {**EXERCISES[kind].empty(), first_key(kind): text}
+        documents[kind] = services.save_document(document, data, 0, by=trainee.user)
+    return {"enrolment": enrolment, **documents}
+
+
+def ask(client, method: str, url: str, body: dict | None = None):
+    """A GET or a POST; ``post_json`` sends ``body`` as JSON (the autosave), ``post`` as a form."""
+    if method == "post_json":
+        return client.post(url, json.dumps(body), content_type="application/json")
+    return getattr(client, method)(url, body or {})
+
+
+def trainee_page_urls(work) -> dict[str, tuple]:
+    enrolment = work["enrolment"].pk
+    urls = {
+        "cv page": ("get", reverse("learn_cv", args=[enrolment])),
+        "plan page": ("get", reverse("learn_business_plan", args=[enrolment])),
+    }
+    for kind in ("cv", "plan"):
+        document = work[kind]
+        version = document.versions.get()
+        args = [kind, enrolment]
+        save = {"version": document.version, "answers": document.data}
+        urls |= {
+            f"{kind} save": ("post_json", reverse("learn_exercise_save", args=args), save),
+            f"{kind} history": ("get", reverse("learn_exercise_history", args=args)),
+            f"{kind} version": (
+                "get",
+                reverse("learn_exercise_history", args=args) + f"?version={version.pk}",
+            ),
+            f"{kind} pdf": ("get", reverse("learn_exercise_pdf", args=args)),
+            f"{kind} restore": (
+                "post",
+                reverse("learn_exercise_restore", args=[*args, version.pk]),
+            ),
+            f"{kind} submit": ("post", reverse("learn_exercise_submit", args=args)),
+        }
+    return urls
+
+
+def expected_on_trainee_pages(persona: str) -> str:
+    if persona == "anonymous":
+        return "login"
+    if persona == "trainee":
+        return "ok"
+    if persona == "other_trainee":
+        return "hidden"  # another trainee's enrolment: not even told it exists
+    return "denied"  # staff are sent to their admin
+
+
+def expected_in_admin(persona: str, name: str) -> str:
+    if persona in ("anonymous", "trainee", "other_trainee"):
+        return "login"  # no admin access at all: Wagtail sends them to sign in
+    if persona == "editor":
+        return "denied"
+    if persona == "other_trainer" and not name.startswith("list"):
+        return "hidden"
+    return "ok"
+
+
+def ask_all(client, urls) -> tuple[dict[str, str], str]:
+    """The answer to each URL, and everything the persona was shown."""
+    got, shown = {}, []
+    for name, (method, url, *body) in urls.items():
+        response = ask(client, method, url, *body)
+        got[name] = answer(response)
+        if not response.streaming:
+            shown.append(response.content.decode("utf-8", "replace"))
+    return got, "\n".join(shown)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_each_persona_gets_the_expected_answer_from_every_trainee_exercise_url(
+    persona, client, request, work, other_trainee
+):
+    sign_in_as(client, request, persona)
+    urls = trainee_page_urls(work)
+    got, shown = ask_all(client, urls)
+    assert got == {name: expected_on_trainee_pages(persona) for name in urls}
+    if persona == "trainee":
+        assert CV_TEXT in shown and PLAN_TEXT in shown
+    else:
+        assert CV_TEXT not in shown and PLAN_TEXT not in shown
+
+
+def review_urls(work, cohort) -> dict[str, tuple]:
+    cv, plan = work["cv"], work["plan"]
+    version = cv.versions.order_by("pk").first()
+    review = reverse("exercises:review", args=[cv.pk])
+    return {
+        "list": ("get", reverse("exercises:index")),
+        "list of the cohort": ("get", reverse("exercises:index") + f"?cohort={cohort.pk}"),
+        "list searched": ("get", reverse("exercises:index") + "?q=Awa"),
+        "list results": ("get", reverse("exercises:index_results")),
+        "review cv": ("get", review),
+        "review plan": ("get", reverse("exercises:review", args=[plan.pk])),
+        "review a version": ("get", review + f"?version={version.pk}"),
+        "pdf": ("get", reverse("exercises:pdf", args=[cv.pk])),
+        # While the CV waits for the trainer it cannot change: the trainer is told so.
+        "restore": ("post", reverse("exercises:restore", args=[cv.pk, version.pk])),
+        "return with comments": (
+            "post",
+            reverse("exercises:review_post", args=[cv.pk]),
+            {"decision": "return", f"comment-{first_key('cv')}": "Précisez la ville."},
+        ),
+        "mark reviewed": (
+            "post",
+            reverse("exercises:review_post", args=[plan.pk]),
+            {"decision": "reviewed"},
+        ),
+    }
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_each_persona_gets_the_expected_answer_from_every_review_url(
+    persona, client, request, work, cohort, other_trainee
+):
+    for kind in ("cv", "plan"):
+        services.submit_document(work[kind], by=work[kind].trainee.user)
+    sign_in_as(client, request, persona)
+    urls = review_urls(work, cohort)
+    got, shown = ask_all(client, urls)
+    assert got == {name: expected_in_admin(persona, name) for name in urls}
+    if persona in SEES_THE_WORK - {"trainee"}:
+        assert CV_TEXT in shown and PLAN_TEXT in shown
+        assert "Awa Test" in shown
+    else:
+        assert CV_TEXT not in shown and PLAN_TEXT not in shown
+    # Only the trainer and the coordinator changed anything.
+    work["cv"].refresh_from_db()
+    returned = persona in ("trainer", "coordinator")
+    assert work["cv"].status == (Status.RETURNED if returned else Status.SUBMITTED)
+
+
+def test_another_trainer_does_not_find_the_trainee_in_the_list(
+    client, other_trainer, work, other_trainee
+):
+    services.get_or_start_document(other_trainee, "cv")
+    client.force_login(other_trainer)
+    page = client.get(reverse("exercises:index")).content.decode()
+    assert "Moussa Test" in page
+    assert "Awa Test" not in page
+
+
+def test_a_cohort_the_trainer_does_not_teach_is_no_filter_and_shows_nothing_more(
+    client, other_trainer, work, cohort, other_trainee
+):
+    client.force_login(other_trainer)
+    response = client.get(reverse("exercises:index") + f"?cohort={cohort.pk}&status=zz&kind=x")
+    assert response.status_code == 200
+    assert "Awa Test" not in response.content.decode()
