@@ -4,7 +4,7 @@
 // Without this script every step shows, one after another, and the preview is the one the
 // server drew. With it, only the chosen step shows ([data-cv-goto] links choose; the address
 // keeps #step-<key>, so a reload or the photo form's answer comes back to the same step), and
-// on each "exercise:change" (exercise.js) the preview ([data-cv-sheet]) is drawn again with
+// on each change of the form the preview ([data-cv-sheet]) is drawn again with
 // the labels the page holds (#cv-labels, from courses/exercises/cv_view.py). It follows the
 // server's view(): empty rows skipped, parts with nothing in them hidden.
 (function () {
@@ -75,7 +75,8 @@
     var template = sheet.querySelector('template[data-cv-item="' + kind + '"]');
     var element = template.content.firstElementChild.cloneNode(true);
     Object.keys(slots).forEach(function (slot) {
-      var target = element.querySelector('[data-cv-slot="' + slot + '"]');
+      var selector = '[data-cv-slot="' + slot + '"]';
+      var target = element.matches(selector) ? element : element.querySelector(selector);
       if (target) target.textContent = slots[slot];
     });
     return element;
@@ -150,7 +151,14 @@
     part("education", Boolean(education) || licences.length > 0);
   }
 
+  // exercise.js tells of rows added or removed and of text put back ("exercise:change");
+  // typing and ticking are the form's own events.
   form.addEventListener("exercise:change", function (event) { draw(event.detail || {}); });
+  function redraw() {
+    if (window.ExercisePage) draw(window.ExercisePage.serialize());
+  }
+  form.addEventListener("input", redraw);
+  form.addEventListener("change", redraw);
   // A draft kept on the tablet may have been put back in the form before this script ran.
   if (window.ExercisePage) draw(window.ExercisePage.serialize());
 })();
