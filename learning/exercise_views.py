@@ -11,20 +11,21 @@ that enrolment's. Only the trainee's own active enrolments open (learning/permis
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.exercises import ExerciseError, exercise
-from learning import delivery, exercise_pdf
+from learning import cv_photo, delivery, exercise_pdf
 from learning import exercise_services as services
 from learning.decorators import trainee_required
 from learning.json_body import BadBody, read_json_object, read_version
-from learning.models import DocumentVersion
-from learning.permissions import get_enrolment_for_learner
+from learning.models import Document, DocumentVersion
+from learning.permissions import get_document_for_user, get_enrolment_for_learner
 
 #: The address of each exercise's page (courses/blocks.py links lessons to them).
 PAGE_URL_NAMES = {"cv": "learn_cv", "plan": "learn_business_plan"}
@@ -218,3 +219,47 @@ def deliver(sent: delivery.Delivery) -> JsonResponse:
     except (services.VersionConflict, services.NotEditable):
         return _json_error(_("Un travail plus récent est déjà enregistré."), status=409)
     return JsonResponse({"version": document.version})
+
+
+# --- The CV's photo (learning/cv_photo.py) -------------------------------------------------
+
+
+@require_POST
+@trainee_required
+def cv_photo_upload(request, trainee, enrolment_id: int):
+    """Puts a photo on the CV (multipart "photo") or takes it away ("remove"); back to the
+    page's photo step with a message either way. A refused upload changes nothing."""
+    enrolment, document = _document(request, trainee, "cv", enrolment_id)
+    back = page_url("cv", enrolment.pk) + "#step-photo"
+    if not cv_photo.photo_allowed(trainee):
+        messages.error(request, _("Pas de photo sans votre accord : parlez-en à votre formateur."))
+    elif not document.is_editable:
+        messages.error(
+            request, _("Ce travail est chez votre formateur : il ne peut pas changer maintenant.")
+        )
+    elif "remove" in request.POST:
+        services.set_photo(document, None, by=request.user)
+        messages.success(request, _("La photo n’est plus sur votre CV."))
+    else:
+        try:
+            photo = cv_photo.prepare_photo(request.FILES.get("photo"))
+        except cv_photo.PhotoError as error:
+            messages.error(request, str(error))
+        else:
+            services.set_photo(document, photo, by=request.user)
+            messages.success(request, _("Votre photo est sur votre CV."))
+    return redirect(back)
+
+
+@require_GET
+@never_cache
+def cv_photo_file(request, document_id: int):
+    """The CV's photo, for whoever may read the CV (the trainee, their trainers, a
+    coordinator); never stored by the browser of a shared tablet."""
+    document = get_document_for_user(
+        request.user, "view", document_id, Document.objects.of_kind("cv")
+    )
+    photo = cv_photo.shown_photo(document)
+    if photo is None:
+        raise Http404
+    return FileResponse(photo.open("rb"), content_type="image/jpeg")

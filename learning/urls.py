@@ -76,4 +76,7 @@ urlpatterns = [
         exercise_views.restore,
         name="learn_exercise_restore",
     ),
+    # The CV's photo: put on or taken away by the trainee, read by whoever may read the CV.
+    path("cv/<int:enrolment_id>/photo/", exercise_views.cv_photo_upload, name="learn_cv_photo"),
+    path("cv/photo/<int:document_id>/", exercise_views.cv_photo_file, name="learn_cv_photo_file"),
 ]
