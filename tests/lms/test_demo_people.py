@@ -225,3 +225,56 @@ def test_one_demo_trainee_also_signs_in_with_four_pictures(demo_programme, clien
 
     assert response.status_code == 302
     assert response["Location"] == "/learn/"
+
+
+# --- Exercise work (data/exercises.yaml) ---------------------------------------------------
+
+
+def _document(username: str, kind: str):
+    from learning.models import Document
+
+    return Document.objects.get(trainee__user__username=username, kind=kind)
+
+
+def test_the_demo_cvs_are_in_every_state_one_returned_with_comments(demo_programme):
+    from learning.models import Status
+
+    states = {name: _document(name, "cv").status for name in ("rabat01", "rabat03", "rabat07")}
+    assert states == {
+        "rabat01": Status.DRAFT,
+        "rabat03": Status.RETURNED,
+        "rabat07": Status.REVIEWED,
+    }
+    assert _document("rabat09", "cv").status == Status.SUBMITTED
+    returned = _document("rabat03", "cv")
+    assert sorted(returned.comments.values_list("section", flat=True)) == [
+        "experience",
+        "objective",
+    ]
+    assert returned.comments.get(section="objective").author.email == "trainer.rabat@example.org"
+    assert "couturière" in _document("rabat01", "cv").data["objective"]
+
+
+def test_the_demo_plans_add_up_one_loses_money(demo_programme):
+    from courses.business_plan import figures, parse_plan
+    from learning.models import Status
+
+    bakery = _document("casa03", "plan")
+    tailor = _document("casa05", "plan")
+    assert (bakery.status, tailor.status) == (Status.SUBMITTED, Status.RETURNED)
+    assert bakery.enrolment.cohort.name == CASABLANCA
+    assert figures(parse_plan(bakery.data)).average_monthly_profit > 0
+    losing = figures(parse_plan(tailor.data))
+    assert losing.average_monthly_profit < 0
+    assert losing.funding_gap > 0
+    assert tailor.data["currency"] == "GNF"
+    assert tailor.comments.filter(resolved_at__isnull=True).count() == 2
+
+
+def test_loading_again_leaves_the_exercise_work_alone(demo_programme):
+    from learning.models import Document
+
+    before = dict(Document.objects.values_list("pk", "version"))
+    with override_settings(DEBUG=True):
+        demo.load()
+    assert dict(Document.objects.values_list("pk", "version")) == before

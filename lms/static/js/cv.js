@@ -151,14 +151,8 @@
     part("education", Boolean(education) || licences.length > 0);
   }
 
-  // exercise.js tells of rows added or removed and of text put back ("exercise:change");
-  // typing and ticking are the form's own events.
+  // exercise.js tells of every change: typing, ticking, rows added or removed, text put back.
   form.addEventListener("exercise:change", function (event) { draw(event.detail || {}); });
-  function redraw() {
-    if (window.ExercisePage) draw(window.ExercisePage.serialize());
-  }
-  form.addEventListener("input", redraw);
-  form.addEventListener("change", redraw);
   // A draft kept on the tablet may have been put back in the form before this script ran.
   if (window.ExercisePage) draw(window.ExercisePage.serialize());
 })();

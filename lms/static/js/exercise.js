@@ -182,6 +182,13 @@
     form.dispatchEvent(new CustomEvent("exercise:change", { detail: serialize() }));
   }
 
+  // What the trainee types or ticks: pages with a live preview follow it.
+  ["input", "change"].forEach(function (type) {
+    form.addEventListener(type, function () {
+      form.dispatchEvent(new CustomEvent("exercise:change", { detail: serialize() }));
+    });
+  });
+
   form.addEventListener("click", function (event) {
     var add = event.target.closest("[data-add-row]");
     if (add) {
