@@ -67,6 +67,7 @@ def test_the_page_shows_the_sixteen_steps_and_the_figures(client, trainee, enrol
     assert plain("1 352 000 FCFA") in plain(html)  # the start-up capital, server-rendered
     assert "data:image/svg+xml;base64," in html  # the cash-flow chart
     assert "js/plan.js" in html
+    assert reverse("learn_exercise_pdf", args=["plan", enrolment.pk]) in html
     assert "<script>" not in html and "style=" not in html  # the CSP allows neither
 
 
