@@ -62,8 +62,7 @@ def _results_page(request, cohort, reopen_form=None, status: int = 200):
     table = cohort_results.cohort_results(cohort)
     survey = cohort_results.survey_results(cohort, table.active_count)
     scale_charts = [
-        (item, cohort_results.scale_chart(item), f"scale-chart-{index}")
-        for index, item in enumerate(survey.scale_items if survey else [], start=1)
+        (item, cohort_results.scale_chart(item)) for item in (survey.scale_items if survey else [])
     ]
     context = {
         "cohort": cohort,

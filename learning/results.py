@@ -20,6 +20,7 @@ from courses import gains
 from courses.models import Assessment
 from courses.questions import OpenQuestionBlock, ScaleBlock
 from learning.models import Attempt, Phase, SurveyResponse
+from lms import charts
 from lms.exports import decimal
 
 SCALE = (1, 2, 3, 4, 5)
@@ -268,171 +269,56 @@ def survey_csv(cohort) -> bytes:
     return _csv([q.value["text"] for q in questions], rows)
 
 
-# Charts: the geometry of inline SVG bar charts, computed here so templates only draw.
+# Charts (lms/charts.py): each bar's text is the one the text alternative reads out.
 
-
-@dataclass(frozen=True)
-class Bar:
-    x: float
-    y: float
-    width: float
-    height: float
-    title: str
-    css_class: str
-    value_label: str
-    missing: bool
-
-    @property
-    def value_y(self) -> float:
-        return round(self.y - 3, 1)
-
-    @property
-    def center_x(self) -> float:
-        return round(self.x + self.width / 2, 1)
-
-
-@dataclass(frozen=True)
-class BarGroup:
-    label: str
-    label_x: float
-    bars: list[Bar]
-
-
-@dataclass(frozen=True)
-class BarChart:
-    width: float
-    height: float
-    baseline: float
-    left: float
-    groups: list[BarGroup]
-    gridlines: list[tuple[float, str]]
-    threshold_y: float | None = None
-
-    @property
-    def axis_label_x(self) -> float:
-        return self.left - 4
-
-    @property
-    def label_y(self) -> float:
-        return self.baseline + 14
-
-    @property
-    def missing_y(self) -> float:
-        return self.baseline - 3
-
-
-def _bar_chart(
-    groups: Sequence[tuple[str, Sequence[tuple[float | None, str, str, str]]]],
-    max_value: float,
-    *,
-    plot_height: float,
-    bar_width: float,
-    gap: float,
-    ticks: Sequence[float],
-    tick_format: str = "{:g}",
-    threshold: float | None = None,
-    label_space: float = 24,
-) -> BarChart:
-    """groups: (label, [(value, title, css class, value label), ...]); None draws no bar."""
-    top, left = 12.0, 34.0
-    baseline = top + plot_height
-    group_width = bar_width * max((len(bars) for _label, bars in groups), default=1) + gap
-    max_value = max_value or 1
-
-    def y_of(value: float) -> float:
-        return round(baseline - plot_height * value / max_value, 1)
-
-    drawn = []
-    for index, (label, bars) in enumerate(groups):
-        start = left + gap / 2 + index * group_width
-        drawn.append(
-            BarGroup(
-                label=label,
-                label_x=round(start + bar_width * len(bars) / 2, 1),
-                bars=[
-                    Bar(
-                        x=round(start + position * bar_width, 1),
-                        y=y_of(value or 0),
-                        width=bar_width - 2,
-                        height=round(baseline - y_of(value or 0), 1),
-                        title=title,
-                        css_class=css_class,
-                        value_label=value_label,
-                        missing=value is None,
-                    )
-                    for position, (value, title, css_class, value_label) in enumerate(bars)
-                ],
-            )
-        )
-    return BarChart(
-        width=round(left + group_width * len(groups) + 8, 1),
-        height=baseline + label_space,
-        baseline=baseline,
-        left=left,
-        groups=drawn,
-        gridlines=[(y_of(tick), tick_format.format(tick)) for tick in ticks],
-        threshold_y=y_of(threshold) if threshold is not None else None,
-    )
+SCALE_COLORS = (charts.RED, charts.RED, charts.AMBER, charts.GREEN, charts.GREEN)
 
 
 def _percent(value: float | None) -> str:
     return "—" if value is None else f"{decimal(round(value, 1))} %"
 
 
-def pre_post_chart(results: CohortResults) -> BarChart:
-    groups = []
+def pre_post_chart(results: CohortResults) -> charts.Chart:
+    """Each trainee's pre-test and post-test score, side by side, with the mastery line."""
+    pre_texts, post_texts = [], []
     for row in results.rows:
-        pre_title = _("%(name)s — début : %(score)s") % {
-            "name": row.name,
-            "score": _percent(row.pre),
-        }
-        post_title = _("%(name)s — fin : %(score)s") % {
-            "name": row.name,
-            "score": _percent(row.post),
-        }
-        groups.append(
-            (
-                row.name[:10],
-                [
-                    (row.pre, pre_title, "bar-pre", ""),
-                    (row.post, post_title, "bar-post", ""),
-                ],
-            )
+        pre_texts.append(
+            _("%(name)s — début : %(score)s") % {"name": row.name, "score": _percent(row.pre)}
         )
-    return _bar_chart(
-        groups,
-        100,
-        plot_height=160,
-        bar_width=16,
-        gap=14,
-        ticks=(0, 50, 100),
+        post_texts.append(
+            _("%(name)s — fin : %(score)s") % {"name": row.name, "score": _percent(row.post)}
+        )
+    return charts.grouped_bar_chart(
+        _("Début et fin, par apprenant"),
+        [row.name[:10] for row in results.rows],
+        [
+            charts.Series(
+                _("Début"), [row.pre for row in results.rows], charts.LIGHT_BLUE, pre_texts
+            ),
+            charts.Series(_("Fin"), [row.post for row in results.rows], charts.BLUE, post_texts),
+        ],
+        value_format=_percent,
+        y_range=(0, 100),
+        y_labels=(0, 50, 100),
         threshold=results.threshold,
-        label_space=44,
+        rotate_labels=True,
     )
 
 
-def scale_chart(item: ScaleItem) -> BarChart:
+def scale_chart(item: ScaleItem) -> charts.Chart:
+    """How many answered 1, 2, 3, 4 and 5 to one question."""
     highest = max(item.counts, default=0)
-    groups = [
-        (
-            str(answer),
-            [
-                (
-                    count,
-                    _("%(answer)s : %(count)s réponse(s)") % {"answer": answer, "count": count},
-                    f"bar-scale-{answer}",
-                    str(count),
-                )
-            ],
-        )
+    texts = [
+        _("%(answer)s : %(count)s réponse(s)") % {"answer": answer, "count": count}
         for answer, count in zip(SCALE, item.counts, strict=True)
     ]
-    return _bar_chart(
-        groups,
-        highest,
-        plot_height=80,
-        bar_width=28,
-        gap=10,
-        ticks=(0, highest) if highest else (0,),
-        label_space=20,
+    return charts.grouped_bar_chart(
+        item.text,
+        [str(answer) for answer in SCALE],
+        [charts.Series(_("Réponses"), item.counts, texts=texts, colors=SCALE_COLORS)],
+        print_values=True,
+        y_range=(0, highest or 1),
+        y_labels=(0, highest) if highest else (0,),
+        width=240,
+        height=180,
     )

@@ -1,5 +1,6 @@
 """A cohort's assessment results in the trainer workspace: figures, access, exports, queries."""
 
+import base64
 import datetime
 
 import pytest
@@ -10,7 +11,7 @@ from django.urls import reverse
 
 from cohorts.models import Enrolment
 from courses.models import Assessment, AssessmentKind
-from lms import audit
+from lms import audit, charts
 from tests.cohorts import factories
 from tests.learning.factories import SubmittedAttemptFactory, SurveyResponseFactory
 
@@ -153,16 +154,40 @@ def test_the_cohort_figures_leave_the_withdrawn_trainee_out(client, trainer, sco
     assert "1 apprenant en abandon figure dans le tableau" in soup.get_text()
 
 
+def _chart(img):
+    """The SVG document of an <img> drawn by lms/charts.py."""
+    prefix = "data:image/svg+xml;base64,"
+    assert img["src"].startswith(prefix)
+    return BeautifulSoup(base64.b64decode(img["src"].removeprefix(prefix)), "html.parser")
+
+
+def _bars(svg, series):
+    return svg.select(f"g.serie-{series} g.bar")
+
+
 def test_the_chart_draws_a_titled_bar_per_score(client, trainer, scored_cohort):
     soup = _page(client, trainer, scored_cohort)
-    chart = soup.select_one("svg.results-chart")
+    img = soup.select_one("img.chart")
+    svg = _chart(img)
 
-    assert chart["role"] == "img"
-    titles = [title.get_text() for title in chart.select("rect title")]
+    assert "Awa — début\u00a0: 40\u00a0%" in img["alt"]
+    assert "Dado — fin\u00a0: —" in img["alt"]
+    assert svg.svg["role"] == "img"
+    titles = [title.get_text() for title in svg.select("g.bar > title")]
     assert "Awa — début\u00a0: 40\u00a0%" in titles
     assert "Awa — fin\u00a0: 80\u00a0%" in titles
-    assert len(chart.select("rect.bar-pre")) == 5
-    assert len(chart.select("rect.bar-post")) == 4  # Dado has no post-test yet
+    assert len(_bars(svg, 0)) == 5
+    assert [bar.select_one("desc.value").get_text() for bar in _bars(svg, 1)] == [
+        "80\u00a0%",
+        "90\u00a0%",
+        "50\u00a0%",
+        "",  # the empty bar that carries Dado's missing mark
+        "100\u00a0%",
+    ]
+    assert [bar.select_one("desc.label") for bar in _bars(svg, 1)].count(None) == 4
+    assert _bars(svg, 1)[3].select_one("desc.label").get_text() == charts.MISSING
+    assert svg.select_one("g.bar > title") is not None
+    assert svg.find("script") is None
 
 
 def test_the_survey_section_counts_answers_and_satisfied_trainees(
@@ -174,9 +199,9 @@ def test_the_survey_section_counts_answers_and_satisfied_trainees(
 
     assert "4 réponses pour 4 apprenants actifs." in text
     assert _figure(soup, "percent_satisfied") == "66,7 %"  # 5 and 4 of three answers
-    charts = soup.select("figure svg.results-chart")
-    assert len(charts) == 2  # one per scale item
-    assert [t.get_text() for t in charts[1].select("rect title")] == [
+    images = soup.select("figure img.chart")
+    assert len(images) == 2  # one per scale item
+    assert [t.get_text() for t in _chart(images[1]).select("g.bar > title")] == [
         "1\u00a0: 0 réponse(s)",
         "2\u00a0: 0 réponse(s)",
         "3\u00a0: 1 réponse(s)",

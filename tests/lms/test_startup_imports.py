@@ -16,9 +16,9 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parents[2]
 
 # Imported by the requests that need them: PDFs (WeasyPrint), roster workbooks (openpyxl),
-# QR codes (qrcode), sealed offline answers (cryptography), WebAuthn and the MFA sign-in views
-# (fido2); psycopg only on PostgreSQL.
-DEFERRED = ["weasyprint", "openpyxl", "qrcode", "cryptography", "fido2", "psycopg"]
+# QR codes (qrcode), charts (pygal), sealed offline answers (cryptography), WebAuthn and the
+# MFA sign-in views (fido2); psycopg only on PostgreSQL.
+DEFERRED = ["weasyprint", "openpyxl", "qrcode", "pygal", "cryptography", "fido2", "psycopg"]
 
 SCRIPT = f"""
 import json, sys
