@@ -145,6 +145,9 @@ def test_the_pdf_of_a_plan_in_cfa_francs_prints_its_figures(document):
     assert "Il manque de l'argent en caisse aux mois 3, 4" in text
     assert "La farine augmente" in text
     assert "Four" in text and "Pétrin" in text  # the start-up costs table
+    # The cash-flow chart is drawn (its legend is text in the PDF), not replaced by its alt.
+    assert "Argent en caisse" in text
+    assert "Mois 1 : 90 000 FCFA;" not in text
 
 
 def tailor() -> dict:
