@@ -69,7 +69,7 @@ def get_or_start_document(
     try:
         with transaction.atomic():
             return Document.objects.create(
-                trainee=trainee, kind=kind, data=described.empty(), **owner
+                trainee=trainee, kind=kind, data=described.start(trainee.nationality), **owner
             )
     except IntegrityError:  # started at the same moment from another tablet
         return Document.objects.get(trainee=trainee, kind=kind, **owner)

@@ -54,9 +54,16 @@ class Exercise:
     #: The figures worked out from the data (the business plan's), shown by the page, sent
     #: back with each autosave and printed in the PDF: one function for all three.
     figures: Callable[[dict], object] | None = None
+    #: The data a new document starts with, for a trainee of this nationality (an ISO2 code:
+    #: the business plan's currency is the country's); ``empty()`` when not given.
+    initial: Callable[[str], dict] | None = None
     #: The builder's page and the PDF's templates.
     template: str = "learning/exercises/page.html"
     pdf_template: str = ""
+
+    def start(self, nationality: str) -> dict:
+        """The data of a document started now by a trainee of ``nationality``."""
+        return self.empty() if self.initial is None else self.initial(nationality)
 
     def section(self, key: str) -> Section | None:
         return next((section for section in self.sections if section.key == key), None)
