@@ -130,6 +130,14 @@ def _refused(pk: int, clean: dict, by) -> Document:
         current = Document.objects.select_for_update().get(pk=pk)
         if clean == current.data:
             return current
+        # The newer text is kept too: the trainee may choose to go on with the tablet's
+        # ("keep mine"), and autosaves keep a copy only every few minutes.
+        # (A version of the same number, other than a conflict copy, holds the current text.)
+        held = current.versions.filter(number=current.version).exclude(
+            reason=VersionReason.CONFLICT
+        )
+        if not held.exists():
+            _keep_version(current, VersionReason.SNAPSHOT, current.data, current.version)
         copy = current.versions.filter(reason=VersionReason.CONFLICT).order_by("-id").first()
         # A tablet sends its refused draft again until its trainee chooses: one copy is enough.
         if copy is None or copy.data != clean:

@@ -54,6 +54,19 @@ def test_a_save_names_its_version_and_a_stale_one_keeps_both_texts(cv):
     assert cv.versions.filter(reason=VersionReason.CONFLICT).count() == 1
 
 
+def test_a_conflict_keeps_the_newer_text_too_whichever_the_trainee_keeps(cv):
+    # Tablet A saves twice within the few minutes between autosave copies.
+    services.save_document(cv, {"objective": "A1"}, 0)
+    services.save_document(cv, {"objective": "A2"}, 1)
+    stale = Document.objects.get(pk=cv.pk)
+    with pytest.raises(services.VersionConflict):
+        services.save_document(stale, {"objective": "B"}, 0)
+    # Tablet B keeps its own text ("keep mine"): A2 must still be in the versions.
+    services.save_document(Document.objects.get(pk=cv.pk), {"objective": "B"}, 2)
+    kept = [version.data["objective"] for version in cv.versions.all()]
+    assert {"A1", "A2", "B"} <= set(kept)
+
+
 def test_sending_again_what_the_server_has_is_no_conflict(cv):
     services.save_document(cv, {"objective": "Maçon"}, 0)
     again = Document.objects.get(pk=cv.pk)
