@@ -49,10 +49,26 @@ def draft_key(document) -> str:
     return f"exercise-{document.pk}"
 
 
-def figures_of(document) -> dict | None:
-    """What the page shows worked out from the data (the plan's figures), JSON-ready."""
+def figures_of(document, data: dict | None = None) -> dict | None:
+    """What the page shows worked out from the data (the plan's figures), JSON-ready; of an
+    earlier version's ``data`` when given (None if it no longer reads as the exercise's)."""
     figures = exercise(document.kind).figures
-    return None if figures is None else figures(document.data)
+    if figures is None:
+        return None
+    if data is None:
+        return figures(document.data)
+    try:
+        return figures(exercise(document.kind).clean(data))
+    except ExerciseError:
+        return None
+
+
+def preview_templates(document) -> list[str]:
+    """The exercise's own read-only rendering, or its texts in order where it has none."""
+    return [
+        f"learning/exercises/{document.kind}_preview.html",
+        "learning/exercises/version_text.html",
+    ]
 
 
 def page_context(request, enrolment, document) -> dict:
@@ -164,6 +180,8 @@ def history(request, trainee, kind: str, enrolment_id: int):
             "exercise": exercise(kind),
             "versions": versions,
             "chosen": chosen,
+            "chosen_figures": figures_of(document, chosen.data) if chosen else None,
+            "preview_templates": preview_templates(document),
             "page_url": page_url(kind, enrolment.pk),
         },
     )

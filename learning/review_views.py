@@ -30,7 +30,7 @@ from cohorts.models import Enrolment
 from cohorts.permissions import cohort_policy
 from courses.exercises import ExerciseError, exercise
 from learning import exercise_services as services
-from learning.exercise_views import figures_of, pdf_response
+from learning.exercise_views import figures_of, pdf_response, preview_templates
 from learning.filters import DocumentFilterSet
 from learning.models import Document, DocumentVersion, Status
 from learning.permissions import document_policy, get_document_for_user
@@ -207,6 +207,7 @@ def _review_page(request, document, form=None, status: int = 200):
         form = ReviewForm(described)
     versions = list(document.versions.select_related("created_by")[:100])
     shown = request.GET.get("version", "")
+    chosen = next((v for v in versions if str(v.pk) == shown), None)
     services.viewed_document(document, by=request.user)
     title = _("%(name)s — %(exercise)s") % {
         "name": document.trainee.display_name,
@@ -220,14 +221,12 @@ def _review_page(request, document, form=None, status: int = 200):
         "figures": figures_of(document),
         "cohorts": cohort_names(document),
         # The exercise's own preview, or its texts in order until it has one.
-        "preview_templates": [
-            f"learning/exercises/{document.kind}_preview.html",
-            "learning/exercises/version_text.html",
-        ],
+        "preview_templates": preview_templates(document),
         "form": form,
         "sections": _sections(document, described, form),
         "versions": versions,
-        "chosen": next((v for v in versions if str(v.pk) == shown), None),
+        "chosen": chosen,
+        "chosen_figures": figures_of(document, chosen.data) if chosen else None,
         "may_restore": may_review and document.is_editable,
         "pdf_url": reverse("exercises:pdf", args=[document.pk]) if described.pdf_template else "",
         "header_title": title,

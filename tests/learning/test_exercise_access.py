@@ -31,8 +31,12 @@ def printable_exercises(monkeypatch):
     monkeypatch.setattr(exercise_pdf, "document_pdf", lambda document, language: b"%PDF-1.4")
 
 
-def first_key(kind: str) -> str:
-    return EXERCISES[kind].sections[0].key
+def with_text(kind: str, text: str) -> dict:
+    """The exercise's empty data with ``text`` in one of its text fields."""
+    data = EXERCISES[kind].empty()
+    if kind == "plan":
+        return {**data, "texts": {**data.get("texts", {}), "summary": text}}
+    return {**data, "objective": text}
 
 
 @pytest.fixture
@@ -42,7 +46,7 @@ def work(trainee):
     documents = {}
     for kind, text in (("cv", CV_TEXT), ("plan", PLAN_TEXT)):
         document = services.get_or_start_document(trainee, kind, enrolment)
-        data = {**EXERCISES[kind].empty(), first_key(kind): text}
+        data = with_text(kind, text)
         documents[kind] = services.save_document(document, data, 0, by=trainee.user)
     return {"enrolment": enrolment, **documents}
 
@@ -145,7 +149,10 @@ def review_urls(work, cohort) -> dict[str, tuple]:
         "return with comments": (
             "post",
             reverse("exercises:review_post", args=[cv.pk]),
-            {"decision": "return", f"comment-{first_key('cv')}": "Précisez la ville."},
+            {
+                "decision": "return",
+                f"comment-{EXERCISES['cv'].sections[0].key}": "Précisez la ville.",
+            },
         ),
         "mark reviewed": (
             "post",
