@@ -743,9 +743,9 @@ def test_the_figures_as_json_hold_plain_decimal_strings():
 def test_warnings_are_in_the_active_language():
     with translation.override("en"):
         result = figures(parse_plan({}))
-    # No English catalogue yet for these strings: the French source is shown, as a string
-    # already translated (not a lazy one) so that it goes into JSON.
+    # Already translated (a str, not a lazy string) so that it goes into JSON.
     assert all(type(warning.message) is str for warning in result.warnings)
+    assert result.warnings[0].message.startswith("The selling price is not more than")
 
 
 # Properties: for any plan within the bounds, the tables add up; for anything at all, a plan
