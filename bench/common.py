@@ -32,14 +32,15 @@ def load_average() -> str:
     return "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
 
 
-# --- The throwaway database----------------------------------------------------------------------
+# --- The throwaway database ------------------------------------------------------------------
 
 
-def bench_environment(workdir: Path) -> dict[str, str]:
+def bench_environment(workdir: Path, database_url: str = "") -> dict[str, str]:
+    """The production settings on a throwaway database: its own SQLite file, or the
+    PostgreSQL database ``database_url`` that the bench created (never a configured one)."""
     env = {
         key: value
         for key, value in os.environ.items()
-        # The bench always uses its own SQLite file, never a configured database.
         if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
     }
     env.update(
@@ -61,6 +62,8 @@ def bench_environment(workdir: Path) -> dict[str, str]:
         LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
     )
+    if database_url:
+        env["DATABASE_URL"] = database_url
     return env
 
 
@@ -80,11 +83,17 @@ def wait_for(process: subprocess.Popen, name: str, log: Path) -> None:
         raise BenchError(f"{name} failed (exit {process.returncode}):\n{log.read_text()[-3000:]}")
 
 
-def prepare(env: dict[str, str], workdir: Path) -> None:
+def prepare(env: dict[str, str], workdir: Path, static_files: bool = True) -> None:
+    """migrate and seed_demo, and collectstatic unless ``static_files`` is False (a second
+    database for the same static files)."""
     started = time.monotonic()
     # collectstatic needs no database: it runs while the database is being prepared.
     static_log = workdir / "collectstatic.log"
-    static = manage("collectstatic", "--no-input", "-v0", env=env, log=static_log)
+    static = (
+        manage("collectstatic", "--no-input", "-v0", env=env, log=static_log)
+        if static_files
+        else None
+    )
     try:
         migrate_log = workdir / "migrate.log"
         wait_for(
@@ -92,20 +101,23 @@ def prepare(env: dict[str, str], workdir: Path) -> None:
         )
         seed_log = workdir / "seed.log"
         # The demo loader refuses to create its demo accounts with DEBUG off; this throwaway
-        # database needs them (a trainee, rabat01, signs in below), so it is seeded with DEBUG
-        # on; the server then runs with DEBUG off.
+        # database needs them (trainees sign in to it), so it is seeded with DEBUG on; the
+        # server then runs with DEBUG off.
         wait_for(
             manage("seed_demo", env={**env, "DEBUG": "true"}, log=seed_log), "seed_demo", seed_log
         )
-        wait_for(static, "collectstatic", static_log)
+        if static is not None:
+            wait_for(static, "collectstatic", static_log)
     finally:
-        if static.poll() is None:
+        if static is not None and static.poll() is None:
             static.terminate()
             static.wait(10)
-    say(f"  database, demo content and static files ready in {time.monotonic() - started:.0f} s")
+    database = "PostgreSQL" if env.get("DATABASE_URL") else "SQLite"
+    ready = "database, demo content and static files" if static_files else "database, demo content"
+    say(f"  {database}: {ready} ready in {time.monotonic() - started:.0f} s")
 
 
-# --- The server ----------------------------------------------------------------------------------
+# --- The server ------------------------------------------------------------------------------
 
 
 def free_port() -> int:

@@ -16,6 +16,7 @@ Only 127.0.0.1 is ever contacted. Run it with `make bench` or `.venv/bin/python 
 """
 
 import argparse
+import contextlib
 import http.client
 import json
 import os
@@ -26,9 +27,11 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import tablets
 from common import (
     DEMO_PIN,
     HOST,
@@ -565,6 +568,228 @@ def weight_report(resources: list[Resource]) -> list[Check]:
     return checks
 
 
+def phone_and_trainee_steps(server: Server, options) -> list[Check]:
+    """Steps 3 to 6: the guide in the browser, the bounded load, where trainees wait."""
+    from playwright.sync_api import sync_playwright
+
+    checks: list[Check] = []
+    loads: list[LoadResult] = []
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            say(f"\n3. First visit of {GUIDE} at 360 px, empty cache (chromium)")
+            checks += weight_report(first_visit(browser, server.base_url + GUIDE))
+
+            if options.lcp_runs:
+                say(
+                    f"\n4. Largest contentful paint, {SLOW_3G['latency']} ms latency, "
+                    f"{SLOW_3G['downloadThroughput'] * 8 / 1000:.0f} kbit/s down, "
+                    f"CPU {CPU_SLOWDOWN}x slower, cold cache"
+                )
+                runs = []
+                for run in range(options.lcp_runs):
+                    result = largest_contentful_paint(browser, server.base_url + GUIDE)
+                    runs.append(result)
+                    fcp = f"{result['fcp']:.0f} ms" if result["fcp"] is not None else "-"
+                    lcp = f"{result['lcp']:.0f} ms" if result["lcp"] is not None else "-"
+                    say(f"  run {run + 1}: FCP {fcp}, LCP {lcp} (<{result['element']}>)")
+                values = [r["lcp"] for r in runs if r["lcp"] is not None]
+                if values:
+                    lcp_ms = statistics.median(values)
+                    checks.append(
+                        Check(
+                            f"LCP, median of {len(values)} (slow 3G, CPU/{CPU_SLOWDOWN})",
+                            f"{lcp_ms:.0f} ms",
+                            f"<= {BUDGET_LCP_MS} ms",
+                            lcp_ms <= BUDGET_LCP_MS,
+                            gating=options.gate_lcp,
+                        )
+                    )
+        finally:
+            browser.close()
+
+    say(
+        f"\n5. Load: {options.requests} requests per path, {options.concurrency} threads, "
+        f"at most {options.cap:.0f} s each (Python client on this same machine)"
+    )
+    for path in (GUIDE, "/healthz"):
+        warm_up(server, path)
+        result = load(server, path, options.requests, options.concurrency, options.cap)
+        loads.append(result)
+        say(
+            f"  {path}: {result.requests} requests in {result.seconds:.1f} s"
+            f"{' (time cap reached)' if result.capped else ''}, {result.errors} errors"
+        )
+    say()
+    say(
+        table(
+            ["path", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "server CPU/req"],
+            [
+                [
+                    r.path,
+                    f"{r.rate:.0f}",
+                    f"{r.percentile(50):.1f}",
+                    f"{r.percentile(95):.1f}",
+                    f"{r.percentile(99):.1f}",
+                    r.errors,
+                    f"{r.cpu_ms_per_request:.2f} ms",
+                ]
+                for r in loads
+            ],
+        )
+    )
+    for r in loads:
+        say(
+            f"  {r.path}: client used {r.client_cpu_s:.1f} s CPU, "
+            f"server {r.server_cpu_s:.1f} s; "
+            f"load average {r.load_before} before, {r.load_after} after"
+        )
+        checks.append(Check(f"errors under load ({r.path})", str(r.errors), "0", not r.errors))
+
+    say(
+        f"\n6. Where trainees wait: {options.calls} sequential calls each, one client "
+        f"(load average {load_average()})"
+    )
+    checks += trainee_bench(server, options.calls, options.mixed)[1]
+    return checks
+
+
+def start(server: Server, guide: bool) -> None:
+    """Step 2: gunicorn, its memory at start, and (``guide``) the guide rendered and cached."""
+    server.start()
+    cache = (
+        "Redis (REDIS_URL)"
+        if server.env.get("REDIS_URL")
+        else "files (CACHE_DIR), shared by the workers"
+    )
+    say(
+        f"  {server.base_url}: {server.workers} gthread workers x {server.threads} threads "
+        f"(pids {server.process.pid}, {server.worker_pids}), page cache: {cache}"
+    )
+    say(
+        "  memory at start (one worker has answered /healthz): "
+        + ", ".join(
+            f"{pid}: RSS {rss_mib:.0f} MiB (PSS {pss_mib:.0f} MiB)"
+            for pid, (rss_mib, pss_mib) in worker_memory_mib(server).items()
+        )
+    )
+    if guide:
+        rendered = render_times(server, GUIDE)
+        say(
+            f"  {GUIDE} rendered without the page cache: median "
+            f"{statistics.median(rendered):.0f} ms over {len(rendered)} requests"
+        )
+        warm_up(server, GUIDE)
+
+
+def tablets_report(results: list[tablets.TabletsResult]) -> list[Check]:
+    say()
+    say(
+        table(
+            [
+                "database",
+                "tablets",
+                "saves",
+                "new versions",
+                "errors",
+                "p50 ms",
+                "p95 ms",
+                "max ms",
+                "server CPU/save",
+                "SQL queries/save",
+            ],
+            [
+                [
+                    r.database,
+                    r.tablets,
+                    len(r.saves),
+                    r.wrote,
+                    r.errors,
+                    f"{r.percentile(50):.1f}",
+                    f"{r.percentile(95):.1f}",
+                    f"{max(r.latencies, default=0):.1f}",
+                    f"{r.cpu_ms_per_save:.2f} ms",
+                    r.queries,
+                ]
+                for r in results
+            ],
+        )
+    )
+    checks = []
+    for r in results:
+        say(
+            f"  {r.database}: {len(r.saves)} saves in {r.seconds:.1f} s"
+            f"{' (time cap reached)' if r.capped else ''}, after {r.prepared_s:.0f} s making, "
+            f"signing in and first saving the tablets; server {r.server_cpu_s:.2f} s CPU, "
+            f"client {r.client_cpu_s:.1f} s; load average {r.load_before} before, "
+            f"{r.load_after} after"
+        )
+        failed = next((s for s in r.saves if s.status != 200), None)
+        if failed is not None:
+            say(f"  {r.database}: first error {failed.status}: {failed.detail}")
+        checks += [
+            Check(
+                f"tablets on {r.database}: server CPU per save",
+                f"{r.cpu_ms_per_save:.2f} ms (p50 {r.percentile(50):.0f} ms, "
+                f"p95 {r.percentile(95):.0f} ms)",
+                f"<= {tablets.TARGET_SAVE_CPU_MS:g} ms",
+                r.cpu_ms_per_save <= tablets.TARGET_SAVE_CPU_MS,
+            ),
+            Check(
+                f"tablets on {r.database}: errors",
+                str(r.errors),
+                "0",
+                r.errors == 0 and not r.capped,
+            ),
+            # A save that changes nothing is cheaper than the real thing: the bench would
+            # measure the wrong request (e.g. a plan shape that clean() no longer keeps).
+            Check(
+                f"tablets on {r.database}: saves that kept a new version",
+                f"{r.wrote}/{len(r.saves)}",
+                "all",
+                r.wrote == len(r.saves),
+            ),
+        ]
+    return checks
+
+
+def tablet_options(options) -> dict:
+    return {
+        "count": options.tablets,
+        "seconds": options.tablet_seconds,
+        "interval": tablets.INTERVAL,
+    }
+
+
+def postgres_database(stack: contextlib.ExitStack, options, workdir: Path) -> dict | None:
+    """The environment of a PostgreSQL database made for step 7 and dropped when ``stack``
+    closes; None (and a note) when no PostgreSQL server answers."""
+    try:
+        url = stack.enter_context(tablets.postgres_database(options.postgres))
+    except tablets.PostgresUnavailable as error:
+        say(
+            f"  PostgreSQL cannot be used here ({error}): the PostgreSQL half of step 7 is skipped."
+        )
+        return None
+    folder = workdir / "postgres"
+    folder.mkdir(exist_ok=True)
+    say(f"  and, for step 7, PostgreSQL database {url.rsplit('/', 1)[1]} (dropped at the end)")
+    return bench_environment(folder, url)
+
+
+def postgres_tablets(options, env: dict) -> tablets.TabletsResult:
+    say(
+        f"\n7b. The same on PostgreSQL ({options.postgres}), its own gunicorn "
+        f"(load average {load_average()})"
+    )
+    server = Server(env, Path(env["MEDIA_ROOT"]).parent)
+    try:
+        server.start()
+        return tablets.bench(server, "PostgreSQL", **tablet_options(options))
+    finally:
+        server.stop()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--requests", type=int, default=2000, help="requests per load run")
@@ -579,12 +804,34 @@ def main() -> int:
     )
     parser.add_argument("--calls", type=int, default=200, help="calls per trainee request")
     parser.add_argument("--mixed", type=int, default=1000, help="mixed requests before RSS")
+    parser.add_argument(
+        "--only", choices=["all", "tablets"], default="all", help="tablets: step 7 alone"
+    )
+    parser.add_argument("--tablets", type=int, default=tablets.TABLETS, help="tablets in step 7")
+    parser.add_argument(
+        "--tablet-seconds",
+        type=float,
+        default=tablets.SECONDS,
+        help="seconds of autosaves in step 7 (one every 10 s from each tablet)",
+    )
+    parser.add_argument(
+        "--database",
+        choices=["both", "sqlite", "postgres"],
+        default="both",
+        help="where step 7 runs (steps 1 to 6 always run on SQLite)",
+    )
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432"),
+        help="a local PostgreSQL server where step 7 makes (and drops) its database",
+    )
     options = parser.parse_args()
+    if not 1 <= options.tablets <= 500 or not 0 < options.tablet_seconds <= 600:
+        parser.error("--tablets goes from 1 to 500, --tablet-seconds from 1 to 600")
 
-    if not CHROMIUM.exists():
+    if options.only != "tablets" and not CHROMIUM.exists():
         say(f"make bench needs Debian's chromium at {CHROMIUM} (apt install chromium).")
         return 2
-    from playwright.sync_api import sync_playwright
 
     began = time.monotonic()
     say(f"Foras bench — load average {load_average()} on {os.cpu_count()} CPU(s)")
@@ -594,122 +841,57 @@ def main() -> int:
     env = bench_environment(workdir)
     server = Server(env, workdir)
     checks: list[Check] = []
-    loads: list[LoadResult] = []
-    lcp_ms = None
+    results: list[tablets.TabletsResult] = []
+    sqlite_tablets = options.database in ("both", "sqlite")
+    sqlite_prepared = options.only != "tablets" or sqlite_tablets
+    stack = contextlib.ExitStack()
     try:
-        say("\n1. Throwaway database (SQLite), migrate, seed_demo, collectstatic, DEBUG off")
-        if reuse:
-            say(f"  reusing the database prepared in {workdir}")
-        else:
-            prepare(env, workdir)
-
-        say("\n2. gunicorn lms.wsgi")
-        server.start()
-        cache = (
-            "Redis (REDIS_URL)"
-            if env.get("REDIS_URL")
-            else "files (CACHE_DIR), shared by the workers"
-        )
         say(
-            f"  {server.base_url}: {server.workers} gthread workers x {server.threads} threads "
-            f"(pids {server.process.pid}, {server.worker_pids}), page cache: {cache}"
+            f"\n1. Throwaway database ({'SQLite' if sqlite_prepared else 'PostgreSQL'}), "
+            "migrate, seed_demo, collectstatic, DEBUG off"
         )
-        say(
-            "  memory at start (one worker has answered /healthz): "
-            + ", ".join(
-                f"{pid}: RSS {rss_mib:.0f} MiB (PSS {pss_mib:.0f} MiB)"
-                for pid, (rss_mib, pss_mib) in worker_memory_mib(server).items()
-            )
-        )
-        rendered = render_times(server, GUIDE)
-        say(
-            f"  {GUIDE} rendered without the page cache: median "
-            f"{statistics.median(rendered):.0f} ms over {len(rendered)} requests"
-        )
-        warm_up(server, GUIDE)
-
-        with sync_playwright() as playwright:
-            browser = launch(playwright)
-            try:
-                say(f"\n3. First visit of {GUIDE} at 360 px, empty cache (chromium)")
-                checks += weight_report(first_visit(browser, server.base_url + GUIDE))
-
-                if options.lcp_runs:
-                    say(
-                        f"\n4. Largest contentful paint, {SLOW_3G['latency']} ms latency, "
-                        f"{SLOW_3G['downloadThroughput'] * 8 / 1000:.0f} kbit/s down, "
-                        f"CPU {CPU_SLOWDOWN}x slower, cold cache"
+        postgres = None
+        if options.database in ("both", "postgres"):
+            postgres = postgres_database(stack, options, workdir)
+        # The two databases are prepared at the same time (one core each), before anything
+        # is measured.
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            preparing = []
+            if postgres is not None:
+                preparing.append(
+                    pool.submit(
+                        prepare, postgres, Path(postgres["MEDIA_ROOT"]).parent, not sqlite_prepared
                     )
-                    runs = []
-                    for run in range(options.lcp_runs):
-                        result = largest_contentful_paint(browser, server.base_url + GUIDE)
-                        runs.append(result)
-                        fcp = f"{result['fcp']:.0f} ms" if result["fcp"] is not None else "-"
-                        lcp = f"{result['lcp']:.0f} ms" if result["lcp"] is not None else "-"
-                        say(f"  run {run + 1}: FCP {fcp}, LCP {lcp} (<{result['element']}>)")
-                    values = [r["lcp"] for r in runs if r["lcp"] is not None]
-                    if values:
-                        lcp_ms = statistics.median(values)
-                        checks.append(
-                            Check(
-                                f"LCP, median of {len(values)} (slow 3G, CPU/{CPU_SLOWDOWN})",
-                                f"{lcp_ms:.0f} ms",
-                                f"<= {BUDGET_LCP_MS} ms",
-                                lcp_ms <= BUDGET_LCP_MS,
-                                gating=options.gate_lcp,
-                            )
-                        )
-            finally:
-                browser.close()
-
-        say(
-            f"\n5. Load: {options.requests} requests per path, {options.concurrency} threads, "
-            f"at most {options.cap:.0f} s each (Python client on this same machine)"
-        )
-        for path in (GUIDE, "/healthz"):
-            warm_up(server, path)
-            result = load(server, path, options.requests, options.concurrency, options.cap)
-            loads.append(result)
-            say(
-                f"  {path}: {result.requests} requests in {result.seconds:.1f} s"
-                f"{' (time cap reached)' if result.capped else ''}, {result.errors} errors"
-            )
-        say()
-        say(
-            table(
-                ["path", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "server CPU/req"],
-                [
-                    [
-                        r.path,
-                        f"{r.rate:.0f}",
-                        f"{r.percentile(50):.1f}",
-                        f"{r.percentile(95):.1f}",
-                        f"{r.percentile(99):.1f}",
-                        r.errors,
-                        f"{r.cpu_ms_per_request:.2f} ms",
-                    ]
-                    for r in loads
-                ],
-            )
-        )
-        for r in loads:
-            say(
-                f"  {r.path}: client used {r.client_cpu_s:.1f} s CPU, "
-                f"server {r.server_cpu_s:.1f} s; "
-                f"load average {r.load_before} before, {r.load_after} after"
-            )
-            checks.append(Check(f"errors under load ({r.path})", str(r.errors), "0", not r.errors))
-
-        say(
-            f"\n6. Where trainees wait: {options.calls} sequential calls each, one client "
-            f"(load average {load_average()})"
-        )
-        checks += trainee_bench(server, options.calls, options.mixed)[1]
+                )
+            if sqlite_prepared and reuse:
+                say(f"  reusing the SQLite database prepared in {workdir}")
+            elif sqlite_prepared:
+                preparing.append(pool.submit(prepare, env, workdir))
+            for future in preparing:
+                future.result()
+        if sqlite_prepared:
+            say("\n2. gunicorn lms.wsgi")
+            start(server, guide=options.only != "tablets")
+            if options.only != "tablets":
+                checks += phone_and_trainee_steps(server, options)
+            if sqlite_tablets:
+                say(
+                    f"\n7. {options.tablets} tablets autosaving a business plan every "
+                    f"{tablets.INTERVAL:.0f} s (± {tablets.JITTER:.0f} s) for "
+                    f"{options.tablet_seconds:.0f} s, on SQLite"
+                )
+                results.append(tablets.bench(server, "SQLite", **tablet_options(options)))
+            server.stop()
+        if postgres is not None:
+            results.append(postgres_tablets(options, postgres))
+        if results:
+            checks += tablets_report(results)
     except BenchError as error:
         say(f"\nBench failed: {error}")
         return 2
     finally:
         server.stop()
+        stack.close()  # drops the PostgreSQL database
         if options.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
 
