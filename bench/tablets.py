@@ -309,7 +309,9 @@ class TabletsResult:
     load_before: str
     load_after: str
     capped: bool
-    prepared_s: float = 0.0  # making the trainees, signing them in, their first autosave
+    made_s: float = 0.0  # making the trainees and their plans
+    signed_in_s: float = 0.0  # signing them in, opening their plans, their first autosave
+    floor_cpu_ms: float = 0.0  # server CPU of /healthz on the same server, just before
 
     @property
     def latencies(self) -> list[float]:
@@ -342,6 +344,18 @@ class TabletsResult:
         return str(low) if low == high else f"{statistics.median(counts):g} ({low}–{high})"
 
 
+def floor_cpu_ms(server: Server, count: int = 200) -> float:
+    """Server CPU of a /healthz (the whole middleware stack and one SELECT 1), in ms: what
+    any request costs on this server, at this load (step 6's hello-world floor)."""
+    client = Browser(server.port)
+    client.get("/healthz")
+    before = server.cpu_seconds()
+    for _ in range(count):
+        client.get("/healthz")
+    client.connection.close()
+    return 1000 * (server.cpu_seconds() - before) / count
+
+
 def bench(
     server: Server,
     database: str,
@@ -353,6 +367,7 @@ def bench(
     """``count`` tablets signed in, then autosaving for ``seconds`` of classroom time."""
     started = time.monotonic()
     tablets = make_tablets(server.env, count)
+    made = time.monotonic() - started
     # Sign-ins hash the PIN (PBKDF2: most of their cost): a few at once, before the clock.
     with ThreadPoolExecutor(max_workers=2 * server.workers) as pool:
         list(pool.map(lambda tablet: tablet.sign_in(server.port), tablets))
@@ -362,7 +377,8 @@ def bench(
     if any(s.status != 200 for s in first):
         failed = next(s for s in first if s.status != 200)
         raise BenchError(f"a first autosave answered {failed.status}: {failed.detail}")
-    prepared = time.monotonic() - started
+    signed_in = time.monotonic() - started - made
+    floor = floor_cpu_ms(server)
 
     saves_each = max(1, round(seconds / interval))
     rng = random.Random(seed)  # noqa: S311 (a schedule the same on every run, not a secret)
@@ -402,7 +418,9 @@ def bench(
         load_before=load_before,
         load_after=load_average(),
         capped=capped.is_set(),
-        prepared_s=prepared,
+        made_s=made,
+        signed_in_s=signed_in,
+        floor_cpu_ms=floor,
     )
     for tablet in tablets:
         tablet.browser.connection.close()
