@@ -48,7 +48,7 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 # Idempotent (a database kept with --workdir is used again).
 SETUP_SCRIPT = """
 import json
-from django.contrib.auth import base_user, hashers
+from django.contrib.auth import base_user, hashers, models as auth_models
 from cohorts import services
 from cohorts.models import Cohort, Enrolment
 from learning.exercise_services import get_or_start_document
@@ -60,7 +60,9 @@ if demo is None:
 trainer = demo.trainers.first()
 # PBKDF2 costs about 0.6 s a hash here: the bench's trainees share one PIN, hashed once.
 hashed = hashers.make_password(pin)
-base_user.make_password = lambda raw_password, *args, **kwargs: hashed
+def same_hash(raw_password, *args, **kwargs):
+    return hashed
+base_user.make_password = auth_models.make_password = same_hash
 cohort = Cohort.objects.filter(name=name).first() or services.create_cohort(
     by=trainer, trainers=[trainer], name=name, module=demo.module,
     orientation_point=demo.orientation_point, modality=demo.modality,
