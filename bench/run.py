@@ -1,7 +1,8 @@
 """`make bench`: what a guide costs a reader on a cheap phone, and the server that sends it.
 
-1. Prepares a throwaway SQLite database (migrate, seed_demo --allow-production: the content
-   only) and collectstatic, with the production settings (DEBUG off).
+1. Prepares a throwaway SQLite database (migrate, seed_demo: the demo content and people)
+   and collectstatic, with the production settings (DEBUG off); at the same time, for
+   step 7, a throwaway PostgreSQL database on the local server (skipped if none answers).
 2. Starts gunicorn (2 gthread workers) on a free 127.0.0.1 port and waits for /healthz.
 3. First visit of a guide at 360 px in Debian's chromium with an empty cache: requests and
    bytes transferred by resource type, against the budgets (HTML <= 30 KB, total <= 100 KB,
@@ -10,31 +11,51 @@
    (advisory: timings move with the machine's load; --gate-lcp makes it a budget too).
 5. A bounded load (a fixed number of requests, a few threads, a time cap) on the guide and on
    /healthz: requests/s, latency percentiles, errors, server CPU time per request.
-6. Stops gunicorn and removes the temporary folder, whatever happened.
+6. Where trainees wait: server CPU and SQL queries of a trainee's requests, worker memory.
+7. Sixty tablets autosaving their business plans every 10 s for 60 s (bench/tablets.py), on
+   SQLite, then on PostgreSQL with a gunicorn of its own: p50/p95 latency, errors, server CPU
+   and SQL queries per save (--only tablets runs this step alone).
+8. Stops gunicorn, drops the PostgreSQL database and removes the temporary folder, whatever
+   happened.
 
 Only 127.0.0.1 is ever contacted. Run it with `make bench` or `.venv/bin/python bench/run.py`.
 """
 
 import argparse
+import contextlib
 import http.client
 import json
 import os
-import re
-import secrets
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import uuid
-from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import tablets
+from common import (
+    DEMO_PIN,
+    HOST,
+    ROOT,
+    BenchError,
+    Browser,
+    Check,
+    Server,
+    bench_environment,
+    children_of,
+    found,
+    get,
+    load_average,
+    prepare,
+    say,
+    table,
+)
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -55,7 +76,6 @@ PHONE = {
     "locale": "fr-FR",
 }
 GUIDE = "/fr/guides/mali/"
-HOST = "127.0.0.1"
 
 KB = 1000  # budgets are in kilobytes of 1,000 bytes (the stricter reading)
 BUDGET_HTML = 30 * KB
@@ -74,226 +94,8 @@ CPU_SLOWDOWN = 4
 RESOURCE_TYPES = ["document", "stylesheet", "script", "font", "image", "other"]
 
 
-def say(message: str = "") -> None:
-    print(message, flush=True)
-
-
-def load_average() -> str:
-    return "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
-
-
 def kb(size: float) -> str:
     return f"{size / KB:.1f} KB"
-
-
-# --- 1. Preparation --------------------------------------------------------------------------
-
-
-def bench_environment(workdir: Path) -> dict[str, str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        # The bench always uses its own SQLite file, never a configured database.
-        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="lms.settings",
-        DEBUG="false",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        # Plain HTTP on 127.0.0.1: no redirect to HTTPS, cookies sent without TLS, no HSTS.
-        SECURE_SSL_REDIRECT="false",
-        SESSION_COOKIE_SECURE="false",
-        CSRF_COOKIE_SECURE="false",
-        SECURE_HSTS_SECONDS="0",
-        # Each answer says how many SQL queries it made (lms.middleware.QueryCountHeaderMiddleware).
-        QUERY_COUNT_HEADER="true",
-        SQLITE_PATH=str(workdir / "bench.sqlite3"),
-        MEDIA_ROOT=str(workdir / "media"),
-        # The cached pages of a shared Redis (when REDIS_URL is set) stay apart from others'.
-        CACHE_PREFIX=f"foras-bench-{uuid.uuid4().hex[:8]}",
-        LOG_LEVEL="WARNING",
-        PYTHONUNBUFFERED="1",
-    )
-    return env
-
-
-def manage(*args: str, env: dict[str, str], log: Path) -> subprocess.Popen:
-    with log.open("w") as output:
-        return subprocess.Popen(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-
-
-def wait_for(process: subprocess.Popen, name: str, log: Path) -> None:
-    if process.wait() != 0:
-        raise BenchError(f"{name} failed (exit {process.returncode}):\n{log.read_text()[-3000:]}")
-
-
-def prepare(env: dict[str, str], workdir: Path) -> None:
-    started = time.monotonic()
-    # collectstatic needs no database: it runs while the database is being prepared.
-    static_log = workdir / "collectstatic.log"
-    static = manage("collectstatic", "--no-input", "-v0", env=env, log=static_log)
-    try:
-        migrate_log = workdir / "migrate.log"
-        wait_for(
-            manage("migrate", "--no-input", "-v0", env=env, log=migrate_log), "migrate", migrate_log
-        )
-        seed_log = workdir / "seed.log"
-        # The demo loader refuses to create its demo accounts with DEBUG off; this throwaway
-        # database needs them (a trainee, rabat01, signs in below), so it is seeded with DEBUG
-        # on; the server then runs with DEBUG off.
-        wait_for(
-            manage("seed_demo", env={**env, "DEBUG": "true"}, log=seed_log), "seed_demo", seed_log
-        )
-        wait_for(static, "collectstatic", static_log)
-    finally:
-        if static.poll() is None:
-            static.terminate()
-            static.wait(10)
-    say(f"  database, demo content and static files ready in {time.monotonic() - started:.0f} s")
-
-
-# --- 2. The server ---------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    """A port on 127.0.0.1 that nothing listens on (the machine is shared)."""
-    for _ in range(20):
-        with socket.socket() as probe:
-            probe.bind((HOST, 0))
-            port = probe.getsockname()[1]
-        with socket.socket() as check:
-            if check.connect_ex((HOST, port)) != 0:
-                return port
-    raise BenchError("no free port found on 127.0.0.1")
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of one process, from /proc/<pid>/stat."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except FileNotFoundError:
-        return 0.0
-    fields = stat.rsplit(")", 1)[1].split()
-    # After the command name: state is field 3, utime field 14 and stime field 15.
-    utime, stime = int(fields[11]), int(fields[12])
-    return (utime + stime) / os.sysconf("SC_CLK_TCK")
-
-
-def children_of(pid: int) -> list[int]:
-    children = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except (FileNotFoundError, ProcessLookupError, PermissionError):
-            continue
-        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-            children.append(int(entry.name))
-    return children
-
-
-@dataclass
-class Server:
-    """gunicorn serving lms.wsgi on 127.0.0.1, started and stopped by the bench only."""
-
-    env: dict[str, str]
-    workdir: Path
-    workers: int = 2
-    threads: int = 4
-    port: int = 0
-    process: subprocess.Popen | None = None
-    worker_pids: list[int] = field(default_factory=list)
-
-    @property
-    def base_url(self) -> str:
-        return f"http://{HOST}:{self.port}"
-
-    @property
-    def log(self) -> Path:
-        return self.workdir / "gunicorn.log"
-
-    def start(self) -> None:
-        import gunicorn.config
-
-        self.port = free_port()
-        command = [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "lms.wsgi",
-            f"--bind={HOST}:{self.port}",
-            f"--workers={self.workers}",
-            "--worker-class=gthread",
-            f"--threads={self.threads}",
-            "--graceful-timeout=5",
-            "--log-level=warning",
-        ]
-        if any(s.name == "control_socket_disable" for s in gunicorn.config.KNOWN_SETTINGS):
-            # Recent gunicorn opens a control socket in ~/.gunicorn otherwise, shared by all.
-            command.append("--no-control-socket")
-        with self.log.open("w") as log:  # gunicorn's and Django's messages (404s, errors)
-            self.process = subprocess.Popen(
-                command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
-            )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise BenchError(f"gunicorn stopped at start:\n{self.log_tail()}")
-            try:
-                status, _ = get(self.port, "/healthz")
-            except OSError:
-                status = None
-            if status == 200:
-                self.worker_pids = children_of(self.process.pid)
-                return
-            time.sleep(0.3)
-        raise BenchError(f"gunicorn did not answer /healthz within 60 s:\n{self.log_tail()}")
-
-    def log_tail(self) -> str:
-        return self.log.read_text()[-3000:] if self.log.exists() else "(no log)"
-
-    def cpu_seconds(self) -> float:
-        if self.process is None:
-            return 0.0
-        pids = [self.process.pid, *children_of(self.process.pid)]
-        return sum(cpu_seconds(pid) for pid in pids)
-
-    def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        workers = children_of(self.process.pid)
-        self.process.send_signal(signal.SIGTERM)  # gunicorn stops its workers gracefully
-        try:
-            self.process.wait(15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(5)
-            for pid in workers:  # orphaned workers of ours, still running gunicorn
-                try:
-                    if b"gunicorn" in Path(f"/proc/{pid}/cmdline").read_bytes():
-                        os.kill(pid, signal.SIGKILL)
-                except (FileNotFoundError, ProcessLookupError):
-                    pass
-
-
-def get(port: int, path: str, connection: http.client.HTTPConnection | None = None):
-    """(status, body) of a GET on 127.0.0.1, compressed as a browser would ask for."""
-    conn = connection or http.client.HTTPConnection(HOST, port, timeout=10)
-    try:
-        conn.request("GET", path, headers={"Accept-Encoding": "gzip"})
-        response = conn.getresponse()
-        return response.status, response.read()
-    finally:
-        if connection is None:
-            conn.close()
 
 
 def warm_up(server: Server, path: str) -> None:
@@ -500,7 +302,6 @@ def load(server: Server, path: str, total: int, concurrency: int, cap_s: float) 
 
 # --- 6. Where trainees wait ------------------------------------------------------------------
 
-DEMO_PIN = "2468"  # every demo trainee's (lms/demo)
 SHORT_LINK = "/g/ml/"
 MIB = 1024 * 1024
 
@@ -510,80 +311,6 @@ TARGET_AUTOSAVE_QUERIES = 4
 TARGET_LESSON_CPU_MS = 16.0
 TARGET_LESSON_QUERIES = 12
 TARGET_WORKER_RSS_MIB = 120
-
-
-@dataclass
-class Answer:
-    status: int
-    headers: dict[str, str]
-    body: bytes
-
-    @property
-    def queries(self) -> int:
-        return int(self.headers.get("x-query-count", -1))
-
-    @property
-    def session_writes(self) -> int:
-        return int(self.headers.get("x-session-writes", -1))
-
-    @property
-    def text(self) -> str:
-        return self.body.decode("utf-8", "replace")
-
-
-class Browser:
-    """One keep-alive connection with a cookie jar: a trainee's tablet, as a script."""
-
-    def __init__(self, port: int):
-        self.port = port
-        self.cookies: dict[str, str] = {}
-        self.connection = http.client.HTTPConnection(HOST, port, timeout=20)
-
-    def request(self, method: str, path: str, body: bytes | None = None, headers=None) -> Answer:
-        headers = {"Accept-Language": "fr", **(headers or {})}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        if method == "POST":
-            headers.setdefault("Origin", f"http://{HOST}:{self.port}")
-            headers["X-CSRFToken"] = self.cookies.get("csrftoken", "")
-        try:
-            self.connection.request(method, path, body=body, headers=headers)
-            response = self.connection.getresponse()
-        except (OSError, http.client.HTTPException):
-            self.connection.close()
-            self.connection = http.client.HTTPConnection(HOST, self.port, timeout=20)
-            self.connection.request(method, path, body=body, headers=headers)
-            response = self.connection.getresponse()
-        data = response.read()
-        for name, value in response.getheaders():
-            if name.lower() == "set-cookie":
-                cookie = value.split(";", 1)[0]
-                key, _, val = cookie.partition("=")
-                self.cookies[key.strip()] = val.strip()
-        return Answer(response.status, {k.lower(): v for k, v in response.getheaders()}, data)
-
-    def get(self, path: str) -> Answer:
-        return self.request("GET", path)
-
-    def post_form(self, path: str, fields: dict[str, str]) -> Answer:
-        from urllib.parse import urlencode
-
-        body = urlencode(fields).encode()
-        return self.request(
-            "POST", path, body, {"Content-Type": "application/x-www-form-urlencoded"}
-        )
-
-    def post_json(self, path: str, payload) -> Answer:
-        return self.request(
-            "POST", path, json.dumps(payload).encode(), {"Content-Type": "application/json"}
-        )
-
-
-def found(pattern: str, text: str, what: str) -> str:
-    match = re.search(pattern, text)
-    if not match:
-        raise BenchError(f"could not find {what} in the page")
-    return match.group(1)
 
 
 def open_pre_test(env: dict[str, str]) -> tuple[str, int]:
@@ -810,39 +537,6 @@ def trainee_bench(server: Server, count: int, mixed: int) -> tuple[list[Timed], 
     return results, checks
 
 
-# --- Report ----------------------------------------------------------------------------------
-
-
-class BenchError(Exception):
-    pass
-
-
-@dataclass
-class Check:
-    name: str
-    value: str
-    budget: str
-    passed: bool
-    gating: bool = True
-
-    @property
-    def verdict(self) -> str:
-        if self.passed:
-            return "PASS"
-        return "FAIL" if self.gating else "over (advisory)"
-
-
-def table(headers: list[str], rows: list[list[str]]) -> str:
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
-    lines = ["  ".join(str(cell).ljust(width) for cell, width in zip(headers, widths, strict=True))]
-    lines.append("  ".join("-" * width for width in widths))
-    for row in rows:
-        lines.append(
-            "  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True))
-        )
-    return "\n".join("  " + line for line in lines)
-
-
 def weight_report(resources: list[Resource]) -> list[Check]:
     say(
         table(
@@ -880,6 +574,237 @@ def weight_report(resources: list[Resource]) -> list[Check]:
     return checks
 
 
+def phone_and_trainee_steps(server: Server, options) -> list[Check]:
+    """Steps 3 to 6: the guide in the browser, the bounded load, where trainees wait."""
+    from playwright.sync_api import sync_playwright
+
+    checks: list[Check] = []
+    loads: list[LoadResult] = []
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            say(f"\n3. First visit of {GUIDE} at 360 px, empty cache (chromium)")
+            checks += weight_report(first_visit(browser, server.base_url + GUIDE))
+
+            if options.lcp_runs:
+                say(
+                    f"\n4. Largest contentful paint, {SLOW_3G['latency']} ms latency, "
+                    f"{SLOW_3G['downloadThroughput'] * 8 / 1000:.0f} kbit/s down, "
+                    f"CPU {CPU_SLOWDOWN}x slower, cold cache"
+                )
+                runs = []
+                for run in range(options.lcp_runs):
+                    result = largest_contentful_paint(browser, server.base_url + GUIDE)
+                    runs.append(result)
+                    fcp = f"{result['fcp']:.0f} ms" if result["fcp"] is not None else "-"
+                    lcp = f"{result['lcp']:.0f} ms" if result["lcp"] is not None else "-"
+                    say(f"  run {run + 1}: FCP {fcp}, LCP {lcp} (<{result['element']}>)")
+                values = [r["lcp"] for r in runs if r["lcp"] is not None]
+                if values:
+                    lcp_ms = statistics.median(values)
+                    checks.append(
+                        Check(
+                            f"LCP, median of {len(values)} (slow 3G, CPU/{CPU_SLOWDOWN})",
+                            f"{lcp_ms:.0f} ms",
+                            f"<= {BUDGET_LCP_MS} ms",
+                            lcp_ms <= BUDGET_LCP_MS,
+                            gating=options.gate_lcp,
+                        )
+                    )
+        finally:
+            browser.close()
+
+    say(
+        f"\n5. Load: {options.requests} requests per path, {options.concurrency} threads, "
+        f"at most {options.cap:.0f} s each (Python client on this same machine)"
+    )
+    for path in (GUIDE, "/healthz"):
+        warm_up(server, path)
+        result = load(server, path, options.requests, options.concurrency, options.cap)
+        loads.append(result)
+        say(
+            f"  {path}: {result.requests} requests in {result.seconds:.1f} s"
+            f"{' (time cap reached)' if result.capped else ''}, {result.errors} errors"
+        )
+    say()
+    say(
+        table(
+            ["path", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "server CPU/req"],
+            [
+                [
+                    r.path,
+                    f"{r.rate:.0f}",
+                    f"{r.percentile(50):.1f}",
+                    f"{r.percentile(95):.1f}",
+                    f"{r.percentile(99):.1f}",
+                    r.errors,
+                    f"{r.cpu_ms_per_request:.2f} ms",
+                ]
+                for r in loads
+            ],
+        )
+    )
+    for r in loads:
+        say(
+            f"  {r.path}: client used {r.client_cpu_s:.1f} s CPU, "
+            f"server {r.server_cpu_s:.1f} s; "
+            f"load average {r.load_before} before, {r.load_after} after"
+        )
+        checks.append(Check(f"errors under load ({r.path})", str(r.errors), "0", not r.errors))
+
+    say(
+        f"\n6. Where trainees wait: {options.calls} sequential calls each, one client "
+        f"(load average {load_average()})"
+    )
+    checks += trainee_bench(server, options.calls, options.mixed)[1]
+    return checks
+
+
+def start(server: Server, guide: bool) -> None:
+    """Step 2: gunicorn, its memory at start, and (``guide``) the guide rendered and cached."""
+    server.start()
+    cache = (
+        "Redis (REDIS_URL)"
+        if server.env.get("REDIS_URL")
+        else "files (CACHE_DIR), shared by the workers"
+    )
+    say(
+        f"  {server.base_url}: {server.workers} gthread workers x {server.threads} threads "
+        f"(pids {server.process.pid}, {server.worker_pids}), page cache: {cache}"
+    )
+    say(
+        "  memory at start (one worker has answered /healthz): "
+        + ", ".join(
+            f"{pid}: RSS {rss_mib:.0f} MiB (PSS {pss_mib:.0f} MiB)"
+            for pid, (rss_mib, pss_mib) in worker_memory_mib(server).items()
+        )
+    )
+    if guide:
+        rendered = render_times(server, GUIDE)
+        say(
+            f"  {GUIDE} rendered without the page cache: median "
+            f"{statistics.median(rendered):.0f} ms over {len(rendered)} requests"
+        )
+        warm_up(server, GUIDE)
+
+
+def tablets_report(results: list[tablets.TabletsResult]) -> list[Check]:
+    say("\n7c. The tablets, side by side")
+    say(
+        table(
+            [
+                "database",
+                "tablets",
+                "saves",
+                "new versions",
+                "errors",
+                "p50 ms",
+                "p95 ms",
+                "max ms",
+                "server CPU/save",
+                "/healthz floor",
+                "SQL queries/save",
+            ],
+            [
+                [
+                    r.database,
+                    r.tablets,
+                    len(r.saves),
+                    r.wrote,
+                    r.errors,
+                    f"{r.percentile(50):.1f}",
+                    f"{r.percentile(95):.1f}",
+                    f"{max(r.latencies, default=0):.1f}",
+                    f"{r.cpu_ms_per_save:.2f} ms",
+                    f"{r.floor_cpu_ms:.2f} ms",
+                    r.queries,
+                ]
+                for r in results
+            ],
+        )
+    )
+    checks = []
+    for r in results:
+        checks += [
+            Check(
+                f"tablets on {r.database}: server CPU per save",
+                f"{r.cpu_ms_per_save:.2f} ms (floor {r.floor_cpu_ms:.2f}; "
+                f"p50 {r.percentile(50):.0f} ms, p95 {r.percentile(95):.0f} ms)",
+                f"<= {tablets.TARGET_SAVE_CPU_MS:g} ms",
+                r.cpu_ms_per_save <= tablets.TARGET_SAVE_CPU_MS,
+            ),
+            Check(
+                f"tablets on {r.database}: errors",
+                str(r.errors),
+                "0",
+                r.errors == 0 and not r.capped,
+            ),
+            # A save that changes nothing is cheaper than the real thing: the bench would
+            # measure the wrong request (e.g. a plan shape that clean() no longer keeps).
+            Check(
+                f"tablets on {r.database}: saves that kept a new version",
+                f"{r.wrote}/{len(r.saves)}",
+                "all",
+                r.wrote == len(r.saves),
+            ),
+        ]
+    return checks
+
+
+def tablets_run(server: Server, database: str, options) -> tablets.TabletsResult:
+    r = tablets.bench(
+        server,
+        database,
+        count=options.tablets,
+        seconds=options.tablet_seconds,
+        interval=tablets.INTERVAL,
+    )
+    say(
+        f"  {r.tablets} trainees made in {r.made_s:.0f} s, signed in (PBKDF2), their plans "
+        f"opened and first saved in {r.signed_in_s:.0f} s; /healthz floor {r.floor_cpu_ms:.2f} ms"
+    )
+    say(
+        f"  {len(r.saves)} saves in {r.seconds:.1f} s{' (time cap reached)' if r.capped else ''}: "
+        f"p50 {r.percentile(50):.1f} ms, p95 {r.percentile(95):.1f} ms, "
+        f"server CPU {r.cpu_ms_per_save:.2f} ms/save ({r.server_cpu_s:.2f} s), "
+        f"SQL queries {r.queries}, {r.errors} errors; client {r.client_cpu_s:.1f} s CPU; "
+        f"load average {r.load_before} before, {r.load_after} after"
+    )
+    failed = next((s for s in r.saves if s.status != 200), None)
+    if failed is not None:
+        say(f"  first error: {failed.status} {failed.detail}")
+    return r
+
+
+def postgres_database(stack: contextlib.ExitStack, options, workdir: Path) -> dict | None:
+    """The environment of a PostgreSQL database made for step 7 and dropped when ``stack``
+    closes; None (and a note) when no PostgreSQL server answers."""
+    try:
+        url = stack.enter_context(tablets.postgres_database(options.postgres))
+    except tablets.PostgresUnavailable as error:
+        say(
+            f"  PostgreSQL cannot be used here ({error}): the PostgreSQL half of step 7 is skipped."
+        )
+        return None
+    folder = workdir / "postgres"
+    folder.mkdir(exist_ok=True)
+    say(f"  and, for step 7, PostgreSQL database {url.rsplit('/', 1)[1]} (dropped at the end)")
+    return bench_environment(folder, url)
+
+
+def postgres_tablets(options, env: dict) -> tablets.TabletsResult:
+    say(
+        f"\n7b. The same on PostgreSQL ({options.postgres}), its own gunicorn "
+        f"(load average {load_average()})"
+    )
+    server = Server(env, Path(env["MEDIA_ROOT"]).parent)
+    try:
+        server.start()
+        return tablets_run(server, "PostgreSQL", options)
+    finally:
+        server.stop()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--requests", type=int, default=2000, help="requests per load run")
@@ -894,12 +819,34 @@ def main() -> int:
     )
     parser.add_argument("--calls", type=int, default=200, help="calls per trainee request")
     parser.add_argument("--mixed", type=int, default=1000, help="mixed requests before RSS")
+    parser.add_argument(
+        "--only", choices=["all", "tablets"], default="all", help="tablets: step 7 alone"
+    )
+    parser.add_argument("--tablets", type=int, default=tablets.TABLETS, help="tablets in step 7")
+    parser.add_argument(
+        "--tablet-seconds",
+        type=float,
+        default=tablets.SECONDS,
+        help="seconds of autosaves in step 7 (one every 10 s from each tablet)",
+    )
+    parser.add_argument(
+        "--database",
+        choices=["both", "sqlite", "postgres"],
+        default="both",
+        help="where step 7 runs (steps 1 to 6 always run on SQLite)",
+    )
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432"),
+        help="a local PostgreSQL server where step 7 makes (and drops) its database",
+    )
     options = parser.parse_args()
+    if not 1 <= options.tablets <= 500 or not 0 < options.tablet_seconds <= 600:
+        parser.error("--tablets goes from 1 to 500, --tablet-seconds from 1 to 600")
 
-    if not CHROMIUM.exists():
+    if options.only != "tablets" and not CHROMIUM.exists():
         say(f"make bench needs Debian's chromium at {CHROMIUM} (apt install chromium).")
         return 2
-    from playwright.sync_api import sync_playwright
 
     began = time.monotonic()
     say(f"Foras bench — load average {load_average()} on {os.cpu_count()} CPU(s)")
@@ -909,122 +856,57 @@ def main() -> int:
     env = bench_environment(workdir)
     server = Server(env, workdir)
     checks: list[Check] = []
-    loads: list[LoadResult] = []
-    lcp_ms = None
+    results: list[tablets.TabletsResult] = []
+    sqlite_tablets = options.database in ("both", "sqlite")
+    sqlite_prepared = options.only != "tablets" or sqlite_tablets
+    stack = contextlib.ExitStack()
     try:
-        say("\n1. Throwaway database (SQLite), migrate, seed_demo, collectstatic, DEBUG off")
-        if reuse:
-            say(f"  reusing the database prepared in {workdir}")
-        else:
-            prepare(env, workdir)
-
-        say("\n2. gunicorn lms.wsgi")
-        server.start()
-        cache = (
-            "Redis (REDIS_URL)"
-            if env.get("REDIS_URL")
-            else "files (CACHE_DIR), shared by the workers"
-        )
         say(
-            f"  {server.base_url}: {server.workers} gthread workers x {server.threads} threads "
-            f"(pids {server.process.pid}, {server.worker_pids}), page cache: {cache}"
+            f"\n1. Throwaway database ({'SQLite' if sqlite_prepared else 'PostgreSQL'}), "
+            "migrate, seed_demo, collectstatic, DEBUG off"
         )
-        say(
-            "  memory at start (one worker has answered /healthz): "
-            + ", ".join(
-                f"{pid}: RSS {rss_mib:.0f} MiB (PSS {pss_mib:.0f} MiB)"
-                for pid, (rss_mib, pss_mib) in worker_memory_mib(server).items()
-            )
-        )
-        rendered = render_times(server, GUIDE)
-        say(
-            f"  {GUIDE} rendered without the page cache: median "
-            f"{statistics.median(rendered):.0f} ms over {len(rendered)} requests"
-        )
-        warm_up(server, GUIDE)
-
-        with sync_playwright() as playwright:
-            browser = launch(playwright)
-            try:
-                say(f"\n3. First visit of {GUIDE} at 360 px, empty cache (chromium)")
-                checks += weight_report(first_visit(browser, server.base_url + GUIDE))
-
-                if options.lcp_runs:
-                    say(
-                        f"\n4. Largest contentful paint, {SLOW_3G['latency']} ms latency, "
-                        f"{SLOW_3G['downloadThroughput'] * 8 / 1000:.0f} kbit/s down, "
-                        f"CPU {CPU_SLOWDOWN}x slower, cold cache"
+        postgres = None
+        if options.database in ("both", "postgres"):
+            postgres = postgres_database(stack, options, workdir)
+        # The two databases are prepared at the same time (one core each), before anything
+        # is measured.
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            preparing = []
+            if postgres is not None:
+                preparing.append(
+                    pool.submit(
+                        prepare, postgres, Path(postgres["MEDIA_ROOT"]).parent, not sqlite_prepared
                     )
-                    runs = []
-                    for run in range(options.lcp_runs):
-                        result = largest_contentful_paint(browser, server.base_url + GUIDE)
-                        runs.append(result)
-                        fcp = f"{result['fcp']:.0f} ms" if result["fcp"] is not None else "-"
-                        lcp = f"{result['lcp']:.0f} ms" if result["lcp"] is not None else "-"
-                        say(f"  run {run + 1}: FCP {fcp}, LCP {lcp} (<{result['element']}>)")
-                    values = [r["lcp"] for r in runs if r["lcp"] is not None]
-                    if values:
-                        lcp_ms = statistics.median(values)
-                        checks.append(
-                            Check(
-                                f"LCP, median of {len(values)} (slow 3G, CPU/{CPU_SLOWDOWN})",
-                                f"{lcp_ms:.0f} ms",
-                                f"<= {BUDGET_LCP_MS} ms",
-                                lcp_ms <= BUDGET_LCP_MS,
-                                gating=options.gate_lcp,
-                            )
-                        )
-            finally:
-                browser.close()
-
-        say(
-            f"\n5. Load: {options.requests} requests per path, {options.concurrency} threads, "
-            f"at most {options.cap:.0f} s each (Python client on this same machine)"
-        )
-        for path in (GUIDE, "/healthz"):
-            warm_up(server, path)
-            result = load(server, path, options.requests, options.concurrency, options.cap)
-            loads.append(result)
-            say(
-                f"  {path}: {result.requests} requests in {result.seconds:.1f} s"
-                f"{' (time cap reached)' if result.capped else ''}, {result.errors} errors"
-            )
-        say()
-        say(
-            table(
-                ["path", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "server CPU/req"],
-                [
-                    [
-                        r.path,
-                        f"{r.rate:.0f}",
-                        f"{r.percentile(50):.1f}",
-                        f"{r.percentile(95):.1f}",
-                        f"{r.percentile(99):.1f}",
-                        r.errors,
-                        f"{r.cpu_ms_per_request:.2f} ms",
-                    ]
-                    for r in loads
-                ],
-            )
-        )
-        for r in loads:
-            say(
-                f"  {r.path}: client used {r.client_cpu_s:.1f} s CPU, "
-                f"server {r.server_cpu_s:.1f} s; "
-                f"load average {r.load_before} before, {r.load_after} after"
-            )
-            checks.append(Check(f"errors under load ({r.path})", str(r.errors), "0", not r.errors))
-
-        say(
-            f"\n6. Where trainees wait: {options.calls} sequential calls each, one client "
-            f"(load average {load_average()})"
-        )
-        checks += trainee_bench(server, options.calls, options.mixed)[1]
+                )
+            if sqlite_prepared and reuse:
+                say(f"  reusing the SQLite database prepared in {workdir}")
+            elif sqlite_prepared:
+                preparing.append(pool.submit(prepare, env, workdir))
+            for future in preparing:
+                future.result()
+        if sqlite_prepared:
+            say("\n2. gunicorn lms.wsgi")
+            start(server, guide=options.only != "tablets")
+            if options.only != "tablets":
+                checks += phone_and_trainee_steps(server, options)
+            if sqlite_tablets:
+                say(
+                    f"\n7. {options.tablets} tablets autosaving a business plan every "
+                    f"{tablets.INTERVAL:.0f} s (± {tablets.JITTER:.0f} s) for "
+                    f"{options.tablet_seconds:.0f} s, on SQLite"
+                )
+                results.append(tablets_run(server, "SQLite", options))
+            server.stop()
+        if postgres is not None:
+            results.append(postgres_tablets(options, postgres))
+        if results:
+            checks += tablets_report(results)
     except BenchError as error:
         say(f"\nBench failed: {error}")
         return 2
     finally:
         server.stop()
+        stack.close()  # drops the PostgreSQL database
         if options.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
 
