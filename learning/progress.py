@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -33,7 +34,7 @@ from courses.days import (
     today_day_number,
 )
 from courses.models import LessonPage, ModulePage
-from learning.models import Attempt, LessonProgress, Phase, SurveyCompletion
+from learning.models import Attempt, Document, LessonProgress, Phase, SurveyCompletion
 
 SURVEY = "survey"
 # A test card's state on /learn/: still to do, done, or not open yet.
@@ -48,6 +49,7 @@ class ModuleProgress:
     module: ModulePage
     days: list[Day] = field(default_factory=list)
     tests: list["AssessmentCard"] = field(default_factory=list)
+    exercises: list["ExerciseCard"] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -222,6 +224,7 @@ def progress_for_enrolments(enrolments, *, today: datetime.date | None = None):
     lesson_names = _translations(LessonPage, lessons, locale)
     done = _done_keys(enrolments)
     attempts, answered = _attempts_and_answers(enrolments)
+    documents = _documents(enrolments)
 
     result = []
     for enrolment in enrolments:
@@ -243,9 +246,69 @@ def progress_for_enrolments(enrolments, *, today: datetime.date | None = None):
                 module=module_names.get(module.translation_key, module),
                 days=days,
                 tests=_test_cards(enrolment, attempts, answered, today),
+                exercises=_exercise_cards(enrolment, _exercises_linked(module_lessons), documents),
             )
         )
     return result
+
+
+# --- The module's exercises (the CV, the business plan) --------------------------------------
+# A module has the exercises its days link to (courses/blocks.py ExerciseLinkBlock): the
+# lesson's link names "business_plan", the exercise's kind is "plan".
+EXERCISE_KINDS = {"cv": "cv", "business_plan": "plan"}
+_EXERCISE_PAGES = {"cv": "learn_cv", "plan": "learn_business_plan"}
+
+
+@dataclass(frozen=True)
+class ExerciseCard:
+    """An exercise of the module on /learn/: where it is, and where the trainee's work stands
+    (``status`` None: not started; ``comments``: the trainer's, not answered yet)."""
+
+    kind: str
+    url: str
+    status: str | None = None
+    comments: int = 0
+
+
+def _exercises_linked(lessons) -> list[str]:
+    """The exercise kinds the lessons link to, in the order of the days."""
+    kinds: list[str] = []
+    for lesson in lessons:
+        for block in lesson.body.raw_data:
+            value = block.get("value")
+            if block.get("type") != "exercise" or not isinstance(value, dict):
+                continue
+            kind = EXERCISE_KINDS.get(value.get("exercise"))
+            if kind and kind not in kinds:
+                kinds.append(kind)
+    return kinds
+
+
+def _documents(enrolments) -> dict[tuple[str, int | None], Document]:
+    """The trainees' exercise work, by (kind, enrolment) — enrolment None for the CV."""
+    trainees = {enrolment.trainee_id for enrolment in enrolments}
+    documents = (
+        Document.objects.filter(trainee_id__in=trainees)
+        .filter(Q(enrolment__isnull=True) | Q(enrolment__in=enrolments))
+        .annotate(open_comments=Count("comments", filter=Q(comments__resolved_at__isnull=True)))
+        .only("kind", "enrolment_id", "status")
+    )
+    return {(document.kind, document.enrolment_id): document for document in documents}
+
+
+def _exercise_cards(enrolment, kinds: list[str], documents) -> list[ExerciseCard]:
+    cards = []
+    for kind in kinds:
+        document = documents.get((kind, None if kind == "cv" else enrolment.pk))
+        cards.append(
+            ExerciseCard(
+                kind=kind,
+                url=reverse(_EXERCISE_PAGES[kind], args=[enrolment.pk]),
+                status=document.status if document else None,
+                comments=document.open_comments if document else 0,
+            )
+        )
+    return cards
 
 
 def module_days(module: ModulePage, enrolment, *, today: datetime.date | None = None) -> list[Day]:
