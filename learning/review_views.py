@@ -184,15 +184,14 @@ def _crumbs(label: str) -> list[dict]:
 
 
 def _sections(document, described, form) -> list[dict]:
-    """Each section: its text as the trainee wrote it, the comments on it (those still open
-    first) and, while the work waits for the trainer, its comment box."""
+    """Each section (the work itself is shown whole by the exercise's preview): the comments
+    on it (those still open first) and, while the work waits for the trainer, its comment box."""
     comments: dict[str, list] = {}
     for comment in document.comments.order_by("resolved_at", "created_at"):
         comments.setdefault(comment.section, []).append(comment)
     return [
         {
             "section": section,
-            "value": document.data.get(section.key, ""),
             "comments": comments.get(section.key, []),
             "field": form[ReviewForm.field_name(section)] if form else None,
         }

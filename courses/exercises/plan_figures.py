@@ -9,7 +9,9 @@ only a colour. The cash-flow chart is drawn here too (lms/charts.py), from the s
 """
 
 from decimal import Decimal
+from functools import lru_cache
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from courses.business_plan import (
@@ -89,7 +91,7 @@ def plan_figures(data: dict) -> dict:
         "funding": _funding(result, money),
         "negative_cash_months": list(result.negative_cash_months),
         "warnings": [{"code": w.code, "message": w.message} for w in result.warnings],
-        "chart": _chart(result, money),
+        "chart": _chart(currency, tuple(month.closing_cash for month in result.months)),
     }
 
 
@@ -190,12 +192,21 @@ def _funding(result: Figures, money) -> dict:
     }
 
 
-def _chart(result: Figures, money) -> dict:
+def _chart(currency: str, closing: tuple[Decimal, ...]) -> dict:
+    return dict(_chart_in(get_language(), currency, closing))  # a copy: callers may add to it
+
+
+# Drawing the chart is most of the figures' cost (about 10 ms of the 11), and an autosave sends
+# the figures back: most saves change a text, not the twelve closing amounts. The chart is a
+# pure function of the language, the currency and those amounts, so each process keeps the
+# last few it drew; nothing else depends on it.
+@lru_cache(maxsize=128)
+def _chart_in(language: str, currency: str, closing: tuple[Decimal, ...]) -> dict:
     chart = monthly_amount_chart(
         _("L'argent en caisse à la fin de chaque mois"),
-        [month_label(month.number) for month in result.months],
-        [month.closing_cash for month in result.months],
-        formatter=money,
+        [month_label(number) for number in range(1, len(closing) + 1)],
+        list(closing),
+        formatter=lambda amount: format_money(amount, currency),
         label=_("Argent en caisse"),
         negative_label=_("Manque d'argent"),
     )

@@ -38,9 +38,8 @@ def classroom(demo_site):
         cohort=cohort, display_name="Jean-Baptiste Mukendi Kabongo", by=trainer
     )
     classmate = factories.TraineeFactory(cohort=cohort, display_name="Awa Ndiaye", by=trainer)
-    sections = EXERCISES["cv"].sections
     cv = services.get_or_start_document(trainee, "cv")
-    data = {**EXERCISES["cv"].empty(), sections[0].key: CV_TEXT}
+    data = {**EXERCISES["cv"].empty(), "objective": CV_TEXT}
     cv = services.save_document(cv, data, 0, by=trainee.user)
     services.submit_document(cv, by=trainee.user)
     services.get_or_start_document(classmate, "cv")
