@@ -200,3 +200,51 @@ def test_a_cohort_the_trainer_does_not_teach_is_no_filter_and_shows_nothing_more
     response = client.get(reverse("exercises:index") + f"?cohort={cohort.pk}&status=zz&kind=x")
     assert response.status_code == 200
     assert "Awa Test" not in response.content.decode()
+
+
+# --- The CV's photo ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def photographed(trainee, trainer, settings, tmp_path):
+    """The trainee's CV with a photo (consent to photos recorded)."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from cohorts.services import record_consent
+
+    settings.MEDIA_ROOT = tmp_path
+    record_consent(by=trainer, trainee=trainee, purpose="photos", granted=True)
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 40), (10, 120, 200)).save(picture, "JPEG")
+    cv = services.get_or_start_document(trainee, "cv")
+    photo = SimpleUploadedFile("photo.jpg", picture.getvalue(), content_type="image/jpeg")
+    return services.set_photo(cv, photo, by=trainee.user)
+
+
+PHOTO_FILE = {
+    "anonymous": "denied",
+    "trainee": "ok",
+    "other_trainee": "hidden",
+    "trainer": "ok",
+    "other_trainer": "hidden",
+    "coordinator": "ok",
+    "editor": "denied",
+}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_each_persona_gets_the_expected_answer_from_the_cv_photo_urls(
+    persona, client, request, trainee, photographed, other_trainee
+):
+    sign_in_as(client, request, persona)
+    enrolment = trainee.enrolments.get()
+    shown = answer(client.get(reverse("learn_cv_photo_file", args=[photographed.pk])))
+    assert shown == PHOTO_FILE[persona]
+    # Taking the photo away: the trainee's own CV only (anyone else is refused, nothing changes).
+    removed = answer(client.post(reverse("learn_cv_photo", args=[enrolment.pk]), {"remove": "1"}))
+    assert removed == expected_on_trainee_pages(persona)
+    photographed.refresh_from_db()
+    assert bool(photographed.photo) == (persona != "trainee")

@@ -220,3 +220,51 @@ def test_the_history_page_shows_a_version_and_brings_it_back(client, trainee, en
     assert response.status_code == 302
     document.refresh_from_db()
     assert document.data["objective"] == "Première idée"
+
+
+# --- Work left on a tablet after a sign-out (learning/delivery.py) ------------------------
+
+
+def _deliver(client, document, version, answers):
+    from learning import delivery
+
+    token = delivery.token_for_document(document, document.trainee.user_id)
+    payload = json.dumps({"version": version, "answers": answers}).encode()
+    return client.post(
+        reverse("learn_deliver"),
+        json.dumps(delivery.encrypt(token, payload)),
+        content_type="application/json",
+    )
+
+
+def test_work_left_after_a_sign_out_is_delivered_without_a_session(client, cv):
+    response = _deliver(client, cv, 0, {"objective": "Électricien à Bamako"})
+    assert response.status_code == 200
+    cv.refresh_from_db()
+    assert (cv.version, cv.data["objective"]) == (1, "Électricien à Bamako")
+
+
+def test_stale_work_delivered_later_is_kept_as_an_earlier_version(client, cv):
+    services.save_document(cv, {"objective": "Plus récent"}, 0)
+    response = _deliver(client, cv, 0, {"objective": "Laissé sur la tablette"})
+    assert response.status_code == 409  # the tablet forgets it: the server has kept it
+    cv.refresh_from_db()
+    assert cv.data["objective"] == "Plus récent"
+    kept = cv.versions.get(reason=VersionReason.CONFLICT)
+    assert kept.data["objective"] == "Laissé sur la tablette"
+
+
+def test_a_document_token_cannot_write_another_trainees_work(client, cv, other_trainee):
+    from learning import delivery
+
+    other = services.get_or_start_document(other_trainee, "cv")
+    token = delivery.token_for_document(other, cv.trainee.user_id)  # the wrong person's
+    payload = json.dumps({"version": 0, "answers": {"objective": "x"}}).encode()
+    response = client.post(
+        reverse("learn_deliver"),
+        json.dumps(delivery.encrypt(token, payload)),
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    other.refresh_from_db()
+    assert other.version == 0

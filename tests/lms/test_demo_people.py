@@ -278,3 +278,16 @@ def test_loading_again_leaves_the_exercise_work_alone(demo_programme):
     with override_settings(DEBUG=True):
         demo.load()
     assert dict(Document.objects.values_list("pk", "version")) == before
+
+
+def test_the_fullest_demo_cv_prints_on_one_page(demo_programme):
+    import pypdfium2
+
+    from learning.exercise_pdf import document_pdf
+
+    cv = _document("rabat07", "cv")
+    pdf = pypdfium2.PdfDocument(document_pdf(cv, "fr"))
+    assert len(pdf) == 1
+    text = pdf[0].get_textpage().get_text_range()
+    assert "Mariam" in text
+    assert "Coiffeuse dans un salon" in text
