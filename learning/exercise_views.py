@@ -149,7 +149,11 @@ def save(request, trainee, kind: str, enrolment_id: int):
             status=409,
             location=page_url(kind, enrolment.pk),
         )
-    return JsonResponse({"version": document.version, "figures": figures_of(document)})
+    described = exercise(kind)
+    figures = described.autosave_figures or described.figures
+    return JsonResponse(
+        {"version": document.version, "figures": figures(document.data) if figures else None}
+    )
 
 
 @require_POST
@@ -205,6 +209,19 @@ def pdf(request, trainee, kind: str, enrolment_id: int):
     languages = dict(settings.LANGUAGES)
     language = request.GET.get("lang") or translation.get_language()
     return pdf_response(document, language if language in languages else "fr")
+
+
+@require_GET
+@trainee_required
+def plan_chart(request, trainee, enrolment_id: int):
+    """The business plan's cash-flow chart as an SVG image: the page asks for it after an
+    autosave, only while the chart is on screen (the autosave itself does not draw it)."""
+    enrolment, document = _document(request, trainee, "plan", enrolment_id)
+    svg = exercise("plan").figures(document.data)["chart"]["svg"]
+    response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+    # ?v=<version> in the address: one version's chart never changes.
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 @require_POST

@@ -52,6 +52,11 @@ urlpatterns = [
         name="learn_business_plan",
     ),
     path(
+        "plan/<int:enrolment_id>/chart.svg",
+        exercise_views.plan_chart,
+        name="learn_plan_chart",
+    ),
+    path(
         "<exercise:kind>/<int:enrolment_id>/save/",
         exercise_views.save,
         name="learn_exercise_save",

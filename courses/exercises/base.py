@@ -54,6 +54,9 @@ class Exercise:
     #: The figures worked out from the data (the business plan's), shown by the page, sent
     #: back with each autosave and printed in the PDF: one function for all three.
     figures: Callable[[dict], object] | None = None
+    #: What an autosave sends back when lighter than ``figures`` (the plan's, without its
+    #: chart, which the page fetches when it shows it); ``figures`` otherwise.
+    autosave_figures: Callable[[dict], object] | None = None
     #: The data a new document starts with, for a trainee of this nationality (an ISO2 code:
     #: the business plan's currency is the country's); ``empty()`` when not given.
     initial: Callable[[str], dict] | None = None

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _l
 from courses.business_plan import CURRENCIES, PlanError, currency_for_country, parse_plan
 from courses.business_plan.plan import MONTHS
 from courses.exercises.base import Exercise, ExerciseError, Section, clean_text
-from courses.exercises.plan_figures import plan_figures
+from courses.exercises.plan_figures import autosave_figures, plan_figures
 
 # Steps 1–8, 15 and 16 are texts; 9–14 are the tables and the figures worked out from them.
 SECTIONS = (
@@ -297,6 +297,7 @@ PLAN = Exercise(
     initial=initial,
     per_enrolment=True,
     figures=plan_figures,
+    autosave_figures=autosave_figures,
     template="learning/exercises/plan.html",
     pdf_template="learning/exercises/plan_pdf.html",
 )

@@ -26,8 +26,9 @@ from courses.business_plan import (
 from lms.charts import monthly_amount_chart
 
 
-def plan_figures(data: dict) -> dict:
-    """The figures of a plan kept by the exercise (its ``clean`` accepted it)."""
+def plan_figures(data: dict, *, chart: bool = True) -> dict:
+    """The figures of a plan kept by the exercise (its ``clean`` accepted it); ``chart``
+    False leaves the cash-flow chart out (None): drawing it is most of the cost."""
     plan = parse_plan(data)
     result = figures(plan)
     currency = result.currency
@@ -91,7 +92,9 @@ def plan_figures(data: dict) -> dict:
         "funding": _funding(result, money),
         "negative_cash_months": list(result.negative_cash_months),
         "warnings": [{"code": w.code, "message": w.message} for w in result.warnings],
-        "chart": _chart(currency, tuple(month.closing_cash for month in result.months)),
+        "chart": _chart(currency, tuple(month.closing_cash for month in result.months))
+        if chart
+        else None,
     }
 
 
@@ -210,4 +213,15 @@ def _chart_in(language: str, currency: str, closing: tuple[Decimal, ...]) -> dic
         label=_("Argent en caisse"),
         negative_label=_("Manque d'argent"),
     )
-    return {"src": chart.data_uri, "alt": chart.alt, "width": chart.width, "height": chart.height}
+    return {
+        "src": chart.data_uri,
+        "svg": chart.svg,
+        "alt": chart.alt,
+        "width": chart.width,
+        "height": chart.height,
+    }
+
+
+def autosave_figures(data: dict) -> dict:
+    """What an autosave sends back: the figures without the chart (the page fetches it)."""
+    return plan_figures(data, chart=False)

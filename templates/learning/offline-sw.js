@@ -1,12 +1,13 @@
 // The trainee space's service worker (learning/attempt_views.py, service_worker): a test page
-// reloaded while the tablet is offline is shown from the copy kept at its last visit, so the
-// answers the tablet holds (offline-queue.js) come back into it. Only test pages, only GET
+// (or an exercise page: the CV, the business plan) reloaded while the tablet is offline is
+// shown from the copy kept at its last visit, so the answers the tablet holds
+// (offline-queue.js) come back into it. Only those pages, only GET
 // navigations, network first. A copy is kept for {{ idle_seconds }} s at most (a trainee idle
 // longer is signed out anyway), and every sign-out deletes them all (OfflineQueue.seal()).
 "use strict";
 var CACHE = "{{ cache_name }}";
 var MAX_AGE_MS = {{ idle_seconds }} * 1000;
-var PAGES = /^\/learn\/assessments\/\d+\/(pre|post|survey)\/$/;
+var PAGES = /^\/learn\/(assessments\/\d+\/(pre|post|survey)|(cv|plan)\/\d+)\/$/;
 
 // The page with the time it was kept, so that an old copy is never shown.
 function keep(request, response) {

@@ -86,3 +86,27 @@ def test_the_builder_fits_a_phone(tab: Tab, classroom):
     tab.open(f"/learn/cv/{classroom['enrolment'].pk}/#step-languages")
     tab.page.get_by_role("button", name="Ajouter une langue").tap()
     tab.check("cv-phone-languages")
+
+
+@pytest.mark.parametrize("size", ["tablet"])
+def test_a_cv_page_reloaded_offline_comes_back_with_what_was_typed(tab: Tab, classroom):
+    page = tab.page
+    trainee, enrolment = classroom["trainee"], classroom["enrolment"]
+    sign_in(tab, trainee)
+    tab.open(f"/learn/cv/{enrolment.pk}/")
+    page.wait_for_function(
+        "() => navigator.serviceWorker.getRegistration().then((r) => !!(r && r.active))"
+    )
+    page.reload()  # now under the service worker, which keeps a copy
+    page.context.set_offline(True)
+    page.get_by_label("Mon nom").fill("Awa Hors Ligne")
+    status = page.locator("[data-offline-status]")
+    expect(status).to_contain_text("Hors ligne")
+
+    page.reload()
+
+    expect(page.get_by_label("Mon nom")).to_have_value("Awa Hors Ligne")
+    tab.check("cv-reload-offline")
+    page.context.set_offline(False)
+    expect(status).to_have_text("Enregistré", timeout=15_000)
+    assert Document.objects.get(trainee=trainee, kind="cv").data["name"] == "Awa Hors Ligne"

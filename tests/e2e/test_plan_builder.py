@@ -2,6 +2,7 @@
 follow what they type; a second tablet with an older copy is told and both texts are kept;
 an earlier version is brought back from the history page; the plan fits a phone too."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -133,6 +134,13 @@ def test_a_plan_written_offline_reaches_the_server_and_a_stale_tablet_loses_noth
     first_month = page.locator("[data-cash-month='0']")
     expect(first_month).to_have_class("negative")
     expect(first_month).to_contain_text("Manque d'argent")
+    # The chart of the saved version, fetched once on screen (the autosave does not draw it).
+    chart = page.locator("[data-step='cashflow'] [data-plan-chart]")
+    expect(chart).to_have_attribute("src", re.compile(r"/chart\.svg\?v=\d+$"))
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-step=cashflow] [data-plan-chart]')]"
+        ".every((image) => image.complete && image.naturalWidth > 0)"
+    )
     tab.check("plan-3-cash-flow")
 
     # The other tablet, still at the old version, saves a summary: refused, and asked.

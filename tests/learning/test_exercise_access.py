@@ -63,6 +63,7 @@ def trainee_page_urls(work) -> dict[str, tuple]:
     urls = {
         "cv page": ("get", reverse("learn_cv", args=[enrolment])),
         "plan page": ("get", reverse("learn_business_plan", args=[enrolment])),
+        "plan chart": ("get", reverse("learn_plan_chart", args=[enrolment])),
     }
     for kind in ("cv", "plan"):
         document = work[kind]

@@ -68,20 +68,7 @@
 
   // Offline, a reload of this page comes back from the service worker's copy (and the
   // answers from the queue's outbox).
-  var worker = form.getAttribute("data-service-worker");
-  if (worker && "serviceWorker" in navigator) {
-    navigator.serviceWorker
-      .register(worker, { updateViaCache: "all" })
-      .then(function () { return navigator.serviceWorker.ready; })
-      .then(function (registration) {
-        if (!navigator.serviceWorker.controller && registration.active) {
-          registration.active.postMessage({ keep: window.location.pathname });
-        }
-      })
-      .catch(function () {
-        // No worker (private mode, plain HTTP): a reload offline is the browser's error page.
-      });
-  }
+  window.OfflineQueue.keepPageOffline(form.getAttribute("data-service-worker"));
 
   // Questions left blank: asked first, in a dialog of the page (the server asks the same in
   // the plain form, with the same messages: #unanswered-messages, one per count).

@@ -233,5 +233,9 @@
     });
   }
 
+  // Offline, a reload of this page comes back from the service worker's copy, and the work
+  // from the queue's outbox.
+  window.OfflineQueue.keepPageOffline(form.getAttribute("data-service-worker"));
+
   window.ExercisePage = { form: form, queue: queue, serialize: serialize, apply: apply };
 })();

@@ -549,7 +549,26 @@
     });
   }
 
+  // The page's copy for a reload while offline: the service worker of the trainee space
+  // (templates/learning/offline-sw.js) keeps the pages it knows, this one included.
+  function keepPageOffline(workerUrl) {
+    if (!workerUrl || !("serviceWorker" in navigator)) return;
+    navigator.serviceWorker
+      .register(workerUrl, { updateViaCache: "all" })
+      .then(function () { return navigator.serviceWorker.ready; })
+      .then(function (registration) {
+        // A page loaded before the worker controlled it asks for its own copy.
+        if (!navigator.serviceWorker.controller && registration.active) {
+          registration.active.postMessage({ keep: window.location.pathname });
+        }
+      })
+      .catch(function () {
+        // No worker (private mode, plain HTTP): a reload offline is the browser's error page.
+      });
+  }
+
   window.OfflineQueue = {
+    keepPageOffline: keepPageOffline,
     attach: function (form, options) {
       var queue = new Queue(form, options);
       queues.push(queue);

@@ -114,6 +114,19 @@
         }
         chart.setAttribute("alt", figures.chart.alt);
       });
+    } else {
+      // An autosave sends no chart (drawing it costs more than the rest of the save): the
+      // image of this version is fetched, by the browser only once the chart is on screen.
+      var source = document.querySelector("[data-plan-chart-url]");
+      var queue = window.ExercisePage && window.ExercisePage.queue;
+      if (source && queue) {
+        var url = source.getAttribute("data-plan-chart-url") + "?v=" + queue.version;
+        document.querySelectorAll("[data-plan-chart]").forEach(function (chart) {
+          chart.setAttribute("loading", "lazy");
+          chart.setAttribute("src", url);
+          chart.setAttribute("alt", chart.getAttribute("data-alt-later") || chart.alt);
+        });
+      }
     }
     showWarnings(figures.warnings || []);
   });
