@@ -25,18 +25,25 @@ from learning import exercise_services as services
 from learning.decorators import trainee_required
 from learning.json_body import BadBody, read_json_object, read_version
 from learning.models import Document, DocumentVersion
-from learning.permissions import get_document_for_user, get_enrolment_for_learner
+from learning.permissions import (
+    get_bare_enrolment_for_learner,
+    get_document_for_user,
+    get_enrolment_for_learner,
+)
 
 #: The address of each exercise's page (courses/blocks.py links lessons to them).
 PAGE_URL_NAMES = {"cv": "learn_cv", "plan": "learn_business_plan"}
 
 
-def _document(request, trainee, kind: str, enrolment_id: int):
+def _document(request, trainee, kind: str, enrolment_id: int, *, bare: bool = False):
+    """The enrolment in the address (the user's own, active) and the trainee's work on the
+    exercise; ``bare``: the enrolment without its cohort and module (an autosave)."""
     try:
         exercise(kind)
     except KeyError:
         raise Http404 from None
-    enrolment = get_enrolment_for_learner(request.user, enrolment_id)
+    fetch = get_bare_enrolment_for_learner if bare else get_enrolment_for_learner
+    enrolment = fetch(request.user, enrolment_id)
     return enrolment, services.get_or_start_document(trainee, kind, enrolment)
 
 
@@ -130,7 +137,7 @@ def conflict_response(conflict: services.VersionConflict) -> JsonResponse:
 @trainee_required
 def save(request, trainee, kind: str, enrolment_id: int):
     """Autosave: JSON {version, answers} in, {version, figures} out."""
-    enrolment, document = _document(request, trainee, kind, enrolment_id)
+    enrolment, document = _document(request, trainee, kind, enrolment_id, bare=True)
     try:
         payload = read_json_object(request)
         version = read_version(payload)

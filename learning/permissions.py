@@ -48,6 +48,14 @@ def get_enrolment_for_learner(user, pk) -> Enrolment:
     return get_object_or_404(learner_enrolments(user), pk=pk)
 
 
+def get_bare_enrolment_for_learner(user, pk) -> Enrolment:
+    """``get_enrolment_for_learner`` for a request that needs only the enrolment's ids (an
+    autosave, every few seconds from every tablet): none of the rows above it are read, and
+    building a query with every column of the module page costs more than running it."""
+    enrolments = learner_policy.instances_user_has_permission_for(user, "learn")
+    return get_object_or_404(enrolments.only("pk", "trainee_id", "cohort_id"), pk=pk)
+
+
 # What an autosave reads of the attempt and the rows above it: the opening rules
 # (learning/progress.py: the cohort's dates, the module's tests) and save_answers. Building the
 # query with every column of the module page cost more than running it; a field read outside
