@@ -191,3 +191,30 @@ def test_a_plan_written_offline_reaches_the_server_and_a_stale_tablet_loses_noth
         money("450 000 FCFA")
     )
     phone.assert_stayed_local()
+
+
+def test_a_refused_figure_is_marked_where_it_was_typed_and_nothing_is_saved(tab: Tab, classroom):
+    page = tab.page
+    enrolment = classroom["enrolment"]
+    sign_in(tab, classroom["trainee"])
+    tab.open(f"/learn/plan/{enrolment.pk}/")
+    page.locator("[data-step-link='startup']").tap()
+    startup = page.locator("[data-step='startup']")
+    page.get_by_role("button", name="Ajouter du matériel").tap()
+    oven = startup.locator("[data-rows='startup.equipment'] [data-row]").first
+    oven.locator("[data-field='label']").fill("Four")
+    amount = oven.locator("[data-field='amount']")
+    amount.fill("-450 000")
+
+    expect(amount).to_have_attribute("aria-invalid", "true")
+    message = startup.locator(".field-error")
+    expect(message).to_have_count(1)
+    expect(message).not_to_be_empty()
+    tab.check("plan-refused-figure")
+    assert plan_of(enrolment).data.get("startup", {}).get("equipment", []) == []
+
+    amount.fill("450 000")
+    expect(page.locator("[data-offline-status]")).to_have_text("Enregistré")
+    expect(startup.locator(".field-error")).to_have_count(0)
+    expect(amount).not_to_have_attribute("aria-invalid", "true")
+    assert plan_of(enrolment).data["startup"]["equipment"][0]["amount"] == "450 000"

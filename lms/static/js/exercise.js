@@ -138,6 +138,47 @@
     form.dispatchEvent(new CustomEvent("exercise:figures", { detail: figures }));
   }
 
+  // A save refused for bad input: each field the server names (by its path, as in the data:
+  // "sales.price", "startup.equipment.0.amount") is marked, with the message beside it.
+  function fieldAt(path) {
+    var named = form.querySelector('[name="' + path + '"]');
+    if (named) return named;
+    var match = null;
+    form.querySelectorAll("[data-rows]").forEach(function (rows) {
+      var prefix = rows.getAttribute("data-rows") + ".";
+      if (match || path.indexOf(prefix) !== 0) return;
+      var rest = path.slice(prefix.length).split(".");
+      var row = rows.querySelectorAll(":scope > [data-row]")[parseInt(rest[0], 10)];
+      if (row && rest[1]) match = row.querySelector('[data-field="' + rest[1] + '"]');
+    });
+    return match;
+  }
+
+  function clearErrors() {
+    form.querySelectorAll("[data-field-error]").forEach(function (message) { message.remove(); });
+    form.querySelectorAll("[aria-invalid=true]").forEach(function (field) {
+      field.removeAttribute("aria-invalid");
+      field.removeAttribute("aria-describedby");
+    });
+  }
+
+  function showErrors(body) {
+    clearErrors();
+    var errors = (body && body.errors) || {};
+    Object.keys(errors).forEach(function (path, index) {
+      var field = fieldAt(path);
+      if (!field) return;
+      var message = document.createElement("p");
+      message.className = "field-error";
+      message.id = "field-error-" + index;
+      message.setAttribute("data-field-error", "");
+      message.textContent = errors[path];
+      field.setAttribute("aria-invalid", "true");
+      field.setAttribute("aria-describedby", message.id);
+      field.insertAdjacentElement("afterend", message);
+    });
+  }
+
   var dialog = document.querySelector("[data-conflict-dialog]");
 
   function askWhichToKeep(_body, queue) {
@@ -173,8 +214,12 @@
     serialize: serialize,
     apply: apply,
     delivery: delivery,
-    onSaved: function (body) { showFigures(body.figures); },
+    onSaved: function (body) {
+      clearErrors();
+      showFigures(body.figures);
+    },
     onConflict: askWhichToKeep,
+    onRejected: showErrors,
   });
 
   function changed() {

@@ -14,6 +14,7 @@
 //     delivery: {url, token, key}, // optional: see "Sign-out" below
 //     onSaved: function (body) {…},             // optional: the server's 200 answer
 //     onConflict: function (body, queue) {…},   // optional: see below
+//     onRejected: function (body) {…},          // optional: the server's 400 answer
 //   });
 //   queue.changed();  // called on every "input"/"change" event of the form already
 //   queue.flush();    // a Promise: true once the server has everything (false otherwise)
@@ -174,6 +175,7 @@
     this.status = options.status || form.querySelector("[data-offline-status]");
     this.onSaved = options.onSaved || null;
     this.onConflict = options.onConflict || null;
+    this.onRejected = options.onRejected || null;
     this.versionField = form.querySelector("input[name=version]");
     this.dirty = false;
     this.rejected = false;
@@ -373,6 +375,7 @@
     if (status === 400) {
       // Sending the same data again would be refused again: wait for the next change.
       this.rejected = true;
+      if (this.onRejected) this.onRejected(body);
       this.show("error", this.message("error") + (body.error ? " : " + body.error : ""));
       return false;
     }
