@@ -13,6 +13,9 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 NARROW_NBSP = "\u202f"
 NBSP = "\u00a0"
 _SEPARATORS = {"fr": (NARROW_NBSP, ","), "en": (",", ".")}
+_TRANSLATIONS = {
+    (group, point): str.maketrans({",": group, ".": point}) for group, point in _SEPARATORS.values()
+}
 
 
 @dataclass(frozen=True)
@@ -66,13 +69,10 @@ def format_number(value: Decimal | int, places: int = 0, language: str = "fr") -
     rounded = _round(Decimal(value), places)
     # A loss that rounds to nothing is written 0, not -0.
     sign = "-" if rounded < 0 else ""
-    whole, _, fraction = f"{rounded.copy_abs():f}".partition(".")
-    groups = []
-    while whole:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    text = group.join(groups)
-    return f"{sign}{text}{point}{fraction}" if fraction else f"{sign}{text}"
+    # Decimal's own formatting groups the digits exactly (a plan's figures are written a
+    # hundred times per autosave); its "," and "." are then made the language's.
+    text = format(rounded.copy_abs(), f",.{places}f")
+    return sign + text.translate(_TRANSLATIONS[group, point])
 
 
 def round_money(amount: Decimal | int, currency: str | Currency) -> Decimal:
