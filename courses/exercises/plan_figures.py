@@ -11,7 +11,7 @@ only a colour. The cash-flow chart is drawn here too (lms/charts.py), from the s
 from decimal import Decimal
 from functools import lru_cache
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from courses.business_plan import (
@@ -168,7 +168,10 @@ def _sales(plan: Plan, result: Figures, money) -> dict:
 def _payback(result: Figures) -> str:
     if result.payback_months is None:
         return _("Jamais : l'activité ne fait pas de bénéfice")
-    return _("%(months)s mois") % {"months": format_number(result.payback_months, 1)}
+    months = format_number(result.payback_months, 1)
+    # The plural follows the number as shown, to one decimal ("1,0 month", "7,5 months").
+    count = 1 if round(result.payback_months, 1) == 1 else 2
+    return ngettext("%(months)s mois", "%(months)s mois", count) % {"months": months}
 
 
 def _funding(result: Figures, money) -> dict:
