@@ -328,6 +328,12 @@ def test_a_test_page_reloaded_offline_comes_back_with_its_answers(tab: Tab, clas
     )
     page.reload()  # now under the service worker, which keeps a copy
     expect(page.get_by_role("heading", level=1)).to_have_text(classroom["pre_test"].title)
+    # The copy is written by the worker once the page has come: wait for it before going
+    # offline (tests/e2e/test_cv_builder.py does the same).
+    page.wait_for_function(
+        "() => caches.open('foras-pages')"
+        ".then((cache) => cache.match(window.location.href)).then((copy) => !!copy)"
+    )
     answer_offline(tab, classroom)
     # Had the reload reached the server, the page would show this title.
     Assessment.objects.filter(pk=classroom["pre_test"].pk).update(title="Changé entre-temps")

@@ -98,6 +98,12 @@ def test_a_cv_page_reloaded_offline_comes_back_with_what_was_typed(tab: Tab, cla
         "() => navigator.serviceWorker.getRegistration().then((r) => !!(r && r.active))"
     )
     page.reload()  # now under the service worker, which keeps a copy
+    # The copy is written by the worker once the page has come: wait for it before the Wi-Fi
+    # drops.
+    page.wait_for_function(
+        "() => caches.open('foras-pages')"
+        ".then((cache) => cache.match(window.location.href)).then((copy) => !!copy)"
+    )
     page.context.set_offline(True)
     page.get_by_label("Mon nom").fill("Awa Hors Ligne")
     status = page.locator("[data-offline-status]")
