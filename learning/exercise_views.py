@@ -70,14 +70,6 @@ def figures_of(document, data: dict | None = None) -> dict | None:
         return None
 
 
-def preview_templates(document) -> list[str]:
-    """The exercise's own read-only rendering, or its texts in order where it has none."""
-    return [
-        f"learning/exercises/{document.kind}_preview.html",
-        "learning/exercises/version_text.html",
-    ]
-
-
 def page_context(request, enrolment, document) -> dict:
     described = exercise(document.kind)
     comments: dict[str, list] = {}
@@ -192,7 +184,7 @@ def history(request, trainee, kind: str, enrolment_id: int):
             "versions": versions,
             "chosen": chosen,
             "chosen_figures": figures_of(document, chosen.data) if chosen else None,
-            "preview_templates": preview_templates(document),
+            "preview_template": exercise(kind).preview_template,
             "page_url": page_url(kind, enrolment.pk),
         },
     )

@@ -30,7 +30,7 @@ from cohorts.models import Enrolment
 from cohorts.permissions import cohort_policy
 from courses.exercises import ExerciseError, exercise
 from learning import exercise_services as services
-from learning.exercise_views import figures_of, pdf_response, preview_templates
+from learning.exercise_views import figures_of, pdf_response
 from learning.filters import DocumentFilterSet
 from learning.models import Document, DocumentVersion, Status
 from learning.permissions import document_policy, get_document_for_user
@@ -220,7 +220,7 @@ def _review_page(request, document, form=None, status: int = 200):
         "figures": figures_of(document),
         "cohorts": cohort_names(document),
         # The exercise's own preview, or its texts in order until it has one.
-        "preview_templates": preview_templates(document),
+        "preview_template": described.preview_template,
         "form": form,
         "sections": _sections(document, described, form),
         "versions": versions,

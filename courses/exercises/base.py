@@ -60,8 +60,10 @@ class Exercise:
     #: The data a new document starts with, for a trainee of this nationality (an ISO2 code:
     #: the business plan's currency is the country's); ``empty()`` when not given.
     initial: Callable[[str], dict] | None = None
-    #: The builder's page and the PDF's templates.
+    #: The builder's page, the work read back (the trainer's review, earlier versions: given
+    #: data, figures and document) and the PDF's templates.
     template: str = "learning/exercises/page.html"
+    preview_template: str = ""
     pdf_template: str = ""
 
     def start(self, nationality: str) -> dict:

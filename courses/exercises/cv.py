@@ -344,5 +344,6 @@ CV = Exercise(
     clean=clean,
     empty=empty,
     template="learning/exercises/cv.html",
+    preview_template="learning/exercises/cv_preview.html",
     pdf_template="learning/exercises/cv_pdf.html",
 )

@@ -299,5 +299,6 @@ PLAN = Exercise(
     figures=plan_figures,
     autosave_figures=autosave_figures,
     template="learning/exercises/plan.html",
+    preview_template="learning/exercises/plan_preview.html",
     pdf_template="learning/exercises/plan_pdf.html",
 )

@@ -97,20 +97,3 @@ def _local_date(value) -> datetime.date:
     if isinstance(value, datetime.datetime):
         return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     return value
-
-
-@register.filter
-def text_lines(value, limit: int = 400) -> list[str]:
-    """Every non-empty text in a JSON value (an exercise's earlier version), in order: enough
-    to recognise a version before bringing it back, whatever the exercise."""
-    lines: list[str] = []
-    pending = [value]
-    while pending and len(lines) < limit:
-        item = pending.pop(0)
-        if isinstance(item, dict):
-            pending[:0] = list(item.values())
-        elif isinstance(item, list):
-            pending[:0] = item
-        elif isinstance(item, str) and item.strip():
-            lines.append(item.strip())
-    return lines

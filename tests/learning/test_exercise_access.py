@@ -2,7 +2,6 @@
 trainee's pages (/learn/cv/…, /learn/plan/…) and the trainer's review in the admin
 (/admin/exercises/…). And the trainee's CV text never reaches anyone outside its scope."""
 
-import dataclasses
 import json
 
 import pytest
@@ -21,13 +20,9 @@ NEVER_SEES_IT = set(PERSONAS) - SEES_THE_WORK - {"anonymous"}
 
 
 @pytest.fixture(autouse=True)
-def printable_exercises(monkeypatch):
-    """Every exercise prints (a stand-in template until its own lands), and the render itself
-    is skipped: these tests are about who is answered, tests/learning/test_review.py reads a
-    real PDF."""
-    for kind, described in EXERCISES.items():
-        template = described.pdf_template or "learning/exercises/version_text.html"
-        monkeypatch.setitem(EXERCISES, kind, dataclasses.replace(described, pdf_template=template))
+def skip_pdf_rendering(monkeypatch):
+    """The render itself is skipped: these tests are about who is answered;
+    tests/learning/test_review.py reads a real PDF."""
     monkeypatch.setattr(exercise_pdf, "document_pdf", lambda document, language: b"%PDF-1.4")
 
 

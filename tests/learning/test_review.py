@@ -1,7 +1,6 @@
 """The trainer's review of exercise work in the admin: return with comments, the trainee sees
 them on the section, sends again, the trainer marks it reviewed or brings back a version."""
 
-import dataclasses
 import io
 
 import pypdfium2
@@ -226,20 +225,7 @@ def test_each_reading_of_the_work_is_recorded_and_the_list_is_not(
     assert viewed.first().data == {"kind": "cv", "version": sent_cv.version}
 
 
-@pytest.fixture
-def printable_cv(monkeypatch):
-    """The CV prints with its own template, or a stand-in until it lands."""
-    described = EXERCISES["cv"]
-    if not described.pdf_template:
-        stand_in = dataclasses.replace(
-            described, pdf_template="learning/exercises/version_text.html"
-        )
-        monkeypatch.setitem(EXERCISES, "cv", stand_in)
-
-
-def test_the_trainer_prints_the_cv_and_the_export_is_recorded(
-    client, trainer, sent_cv, printable_cv
-):
+def test_the_trainer_prints_the_cv_and_the_export_is_recorded(client, trainer, sent_cv):
     client.force_login(trainer)
     response = client.get(reverse("exercises:pdf", args=[sent_cv.pk]) + "?lang=xx")
     assert response.status_code == 200
