@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.exercises import ExerciseError, exercise
+from courses.exercises.plan_figures import cash_flow_chart_svg
 from learning import cv_photo, delivery, exercise_pdf
 from learning import exercise_services as services
 from learning.decorators import trainee_required
@@ -216,7 +217,7 @@ def plan_chart(request, trainee, enrolment_id: int):
     """The business plan's cash-flow chart as an SVG image: the page asks for it after an
     autosave, only while the chart is on screen (the autosave itself does not draw it)."""
     enrolment, document = _document(request, trainee, "plan", enrolment_id)
-    svg = exercise("plan").figures(document.data)["chart"]["svg"]
+    svg = cash_flow_chart_svg(document.data)
     response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
     # ?v=<version> in the address: one version's chart never changes.
     response["Cache-Control"] = "private, max-age=3600"

@@ -225,6 +225,14 @@ def _chart_in(language: str, currency: str, closing: tuple[Decimal, ...]) -> dic
     }
 
 
+def cash_flow_chart_svg(data: dict) -> str:
+    """The plan's cash-flow chart alone, as SVG (the page fetches it after an autosave): the
+    figures are worked out, none of them written out."""
+    result = figures(parse_plan(data))
+    closing = tuple(month.closing_cash for month in result.months)
+    return _chart_in(get_language(), result.currency, closing)["svg"]
+
+
 def autosave_figures(data: dict) -> dict:
     """What an autosave sends back: the figures without the chart (the page fetches it)."""
     return plan_figures(data, chart=False)
