@@ -116,3 +116,38 @@ def test_a_cv_page_reloaded_offline_comes_back_with_what_was_typed(tab: Tab, cla
     page.context.set_offline(False)
     expect(status).to_have_text("Enregistré", timeout=15_000)
     assert Document.objects.get(trainee=trainee, kind="cv").data["name"] == "Awa Hors Ligne"
+
+
+@pytest.mark.parametrize("size", ["tablet"])
+def test_a_trainee_with_photo_consent_puts_a_photo_on_the_cv(
+    tab: Tab, classroom, settings, tmp_path
+):
+    import io
+
+    from PIL import Image
+
+    from cohorts.services import record_consent
+
+    settings.MEDIA_ROOT = tmp_path
+    page = tab.page
+    trainee, enrolment = classroom["trainee"], classroom["enrolment"]
+    record_consent(by=None, trainee=trainee, purpose="photos", granted=True)
+    picture = io.BytesIO()
+    Image.new("RGB", (1200, 900), (30, 110, 180)).save(picture, "JPEG")
+    sign_in(tab, trainee)
+    tab.open(f"/learn/cv/{enrolment.pk}/#step-photo")
+    page.locator("#cv-photo-file").set_input_files(
+        {"name": "moi.jpg", "mimeType": "image/jpeg", "buffer": picture.getvalue()}
+    )
+    page.get_by_role("button", name="Mettre cette photo").tap()
+
+    shown = page.locator("img.cv-photo-shown")
+    expect(shown).to_be_visible()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('img.cv-photo-shown')]"
+        ".every((image) => image.complete && image.naturalWidth > 0)"
+    )
+    tab.check("cv-photo")
+    photo = Document.objects.get(trainee=trainee, kind="cv").photo
+    with Image.open(photo.path) as kept:
+        assert max(kept.size) <= 600
