@@ -3,6 +3,7 @@ from the page cache to an anonymous visitor, whichever worker answers."""
 
 import pytest
 
+from tests.multiprocess.gunicorn_conf import HOLD_HEADER
 from tests.multiprocess.server import WORKERS, form_action
 
 # django_db: the server's database is a copy of the test database (see conftest.py).
@@ -14,6 +15,7 @@ UNPUBLISHED_GUIDE = "/fr/guides/senegal/"
 UNPUBLISHED_TITLE = "Guide de réintégration : Sénégal"
 PASSWORD = "mot-de-passe-multiprocess"
 REQUESTS = 16  # at least 12, from several connections at once
+HOLD_SECONDS = "0.4"  # long enough for WORKERS requests sent at once to meet in the workers
 
 PROTECT_AND_UNPUBLISH = f"""
 from wagtail.models import PageViewRestriction
@@ -36,15 +38,18 @@ def shows(response, title: str) -> bool:
 
 
 def anonymous_visits(server, path: str, count: int = REQUESTS) -> list:
-    """``count`` first visits of ``path``, each by a new anonymous visitor, several at a time."""
-    return server.in_parallel(count, lambda _: server.visitor().get(path))
+    """``count`` first visits of ``path``, each by a new anonymous visitor, WORKERS at a time,
+    each held in its worker a moment: every batch is answered by every worker
+    (tests/multiprocess/gunicorn_conf.py), whatever the kernel would have chosen."""
+    held = {HOLD_HEADER: HOLD_SECONDS}
+    return server.in_parallel(count, lambda _: server.visitor().get(path, headers=held))
 
 
 def warm_in_every_worker(server, path: str) -> list:
     """Visit ``path`` until every worker has answered it (bounded)."""
     responses = []
-    for _ in range(6):
-        responses += anonymous_visits(server, path)
+    for _ in range(3):
+        responses += anonymous_visits(server, path, count=WORKERS)
         answered = set(server.answered_by([r.probe for r in responses]).values())
         if len(answered) == WORKERS:
             return responses
