@@ -70,3 +70,45 @@ def survey_opening(post_test: Opening, *, has_post_test: bool, post_test_done: b
     if not has_post_test:
         return post_test
     return Opening(post_test_done, None)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """A cohort's calendar as the trainee's days read it: the dates of its held session days,
+    in order (the first lesson on the first of them). Without session days (a cohort not yet
+    planned) the days are counted in calendar days from the start, as before planning."""
+
+    start: datetime.date
+    end: datetime.date
+    dates: tuple[datetime.date, ...] = ()
+
+    @property
+    def first_day(self) -> datetime.date:
+        return self.dates[0] if self.dates else self.start
+
+    @property
+    def last_day(self) -> datetime.date:
+        return self.dates[-1] if self.dates else self.end
+
+    def opens_on(self, position: int) -> datetime.date:
+        """The date of the ``position``-th session day (1-based); past the last session day,
+        the days after it."""
+        if not self.dates:
+            return day_opens_on(self.start, position)
+        if position <= len(self.dates):
+            return self.dates[max(position, 1) - 1]
+        return self.dates[-1] + datetime.timedelta(days=position - len(self.dates))
+
+    def can_mark_done(self, today: datetime.date, position: int) -> bool:
+        """A day may be marked done on its session day or later, never ahead of time."""
+        return today >= self.opens_on(position)
+
+    def today_number(self, today: datetime.date, lesson_count: int):
+        """The day of the module the cohort is on ``today``: the last session day come so
+        far (from 1 to ``lesson_count``); ``None`` when the module has no lesson."""
+        if not self.dates:
+            return today_day_number(self.start, today, lesson_count)
+        if lesson_count < 1:
+            return None
+        come = sum(1 for date in self.dates if date <= today)
+        return min(max(1, come), lesson_count)

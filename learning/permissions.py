@@ -71,6 +71,8 @@ AUTOSAVE_FIELDS = (
     "assessment__questions",
     "enrolment__cohort__start_date",
     "enrolment__cohort__end_date",
+    "enrolment__cohort__first_session_day",
+    "enrolment__cohort__last_session_day",
     "enrolment__cohort__post_test_opened_at",
     "enrolment__cohort__module__pre_test",
     "enrolment__cohort__module__post_test",

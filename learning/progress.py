@@ -16,22 +16,20 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale
 
+from cohorts.models import SessionDay, load_schedules
 from courses import gains
 from courses.days import (
     Day,
     Opening,
-    can_mark_done,
-    day_opens_on,
     percent,
     post_test_opening,
     pre_test_opening,
     survey_opening,
-    today_day_number,
 )
 from courses.models import LessonPage, ModulePage
 from learning.models import Attempt, Document, LessonProgress, Phase, SurveyCompletion
@@ -108,9 +106,9 @@ def _opening(enrolment, phase: str, today: datetime.date, post_test_done) -> Ope
     a query)."""
     cohort, module = enrolment.cohort, enrolment.cohort.module
     if phase == Phase.PRE:
-        return pre_test_opening(cohort.start_date, today) if module.pre_test_id else None
+        return pre_test_opening(cohort.opens_on, today) if module.pre_test_id else None
     post = post_test_opening(
-        cohort.end_date, today, opened_by_trainer=cohort.post_test_opened_at is not None
+        cohort.closes_on, today, opened_by_trainer=cohort.post_test_opened_at is not None
     )
     if phase == Phase.POST:
         return post if module.post_test_id else None
@@ -209,6 +207,7 @@ def progress_for_enrolments(enrolments, *, today: datetime.date | None = None):
     if not enrolments:
         return []
     today = today or timezone.localdate()
+    load_schedules([enrolment.cohort for enrolment in enrolments])
     locale = Locale.get_active()
     modules = {e.cohort.module_id: e.cohort.module for e in enrolments}
     lessons = (
@@ -230,13 +229,14 @@ def progress_for_enrolments(enrolments, *, today: datetime.date | None = None):
     for enrolment in enrolments:
         module = enrolment.cohort.module
         module_lessons = by_module.get(module.path, [])
-        today_number = today_day_number(enrolment.cohort.start_date, today, len(module_lessons))
+        schedule = enrolment.cohort.schedule()
+        today_number = schedule.today_number(today, len(module_lessons))
         days = [
             Day(
                 lesson=lesson_names.get(lesson.translation_key, lesson),
                 done=(enrolment.pk, lesson.translation_key) in done,
                 is_today=position == today_number,
-                upcoming=not can_mark_done(enrolment.cohort.start_date, today, lesson.day_number),
+                upcoming=not schedule.can_mark_done(today, lesson.day_number),
             )
             for position, lesson in enumerate(module_lessons, start=1)
         ]
@@ -314,13 +314,13 @@ def _exercise_cards(enrolment, kinds: list[str], documents) -> list[ExerciseCard
 def module_days(module: ModulePage, enrolment, *, today: datetime.date | None = None) -> list[Day]:
     """The live days of a module (in the module's language), marked done for the enrolment."""
     today = today or timezone.localdate()
-    start = enrolment.cohort.start_date
+    schedule = enrolment.cohort.schedule()
     done = {key for _pk, key in _done_keys([enrolment])}
     return [
         Day(
             lesson=lesson,
             done=lesson.translation_key in done,
-            upcoming=not can_mark_done(start, today, lesson.day_number),
+            upcoming=not schedule.can_mark_done(today, lesson.day_number),
         )
         for lesson in module.lessons()
     ]
@@ -336,6 +336,16 @@ def is_done(enrolment, lesson: LessonPage) -> bool:
     return _progress_of(enrolment, lesson).exists()
 
 
+def lesson_opens_on(lesson: LessonPage) -> Subquery:
+    """The date of the enrolment's session day that teaches ``lesson`` (in any language), as
+    an annotation of enrolments: the lesson page reads it with the enrolment."""
+    return Subquery(
+        SessionDay.objects.held()
+        .filter(cohort=OuterRef("cohort"), lesson__translation_key=lesson.translation_key)
+        .values("date")[:1]
+    )
+
+
 def lesson_done(lesson: LessonPage) -> Exists:
     """``is_done`` as an annotation of enrolments (``enrolment_for_module(..., done=...)``):
     the lesson page reads the enrolment and its progress in one query."""
@@ -346,11 +356,13 @@ def lesson_context(enrolment, lesson: LessonPage, *, today: datetime.date | None
     """What a trainee's lesson page adds: whether the day is done, or from when it may be.
     The enrolment's ``done`` annotation (``lesson_done``) is used when it was read."""
     today = today or timezone.localdate()
-    start = enrolment.cohort.start_date
+    opens_on = getattr(enrolment, "opens_on", None) or enrolment.cohort.schedule().opens_on(
+        lesson.day_number
+    )
     done = getattr(enrolment, "done", None)
     return {
         "enrolment": enrolment,
         "done": is_done(enrolment, lesson) if done is None else done,
-        "can_mark_done": can_mark_done(start, today, lesson.day_number),
-        "opens_on": day_opens_on(start, lesson.day_number),
+        "can_mark_done": today >= opens_on,
+        "opens_on": opens_on,
     }

@@ -24,7 +24,6 @@ from django.utils import timezone
 from wagtail.blocks import StreamValue
 
 from cohorts.models import Cohort, Enrolment
-from courses.days import can_mark_done, day_opens_on
 from courses.gains import score_percent
 from courses.models import Assessment, LessonPage
 from courses.scoring import normalise_answers, score_answers
@@ -220,11 +219,12 @@ def mark_lesson_done(
 
     Idempotent, in any language: the record points at the lesson of the cohort's own module
     where it has one, so staff reports count one lesson once. Raises DayNotYetOpen for a day
-    whose calendar day (counted from the cohort's start) has not come.
+    whose session day has not come.
     """
     today = today or timezone.localdate()
-    if not can_mark_done(enrolment.cohort.start_date, today, lesson.day_number):
-        raise DayNotYetOpen(day_opens_on(enrolment.cohort.start_date, lesson.day_number))
+    schedule = enrolment.cohort.schedule()
+    if not schedule.can_mark_done(today, lesson.day_number):
+        raise DayNotYetOpen(schedule.opens_on(lesson.day_number))
     if is_done(enrolment, lesson):
         return False
     module = enrolment.cohort.module

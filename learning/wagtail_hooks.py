@@ -34,7 +34,11 @@ def serve_lessons_to_enrolled_trainees(serve):
         if isinstance(page, LessonPage):
             # A lesson shows the cohort's dates and whether the day is done: one query.
             enrolment = enrolment_for_module(
-                request.user, page.module(), related=("cohort",), done=progress.lesson_done(page)
+                request.user,
+                page.module(),
+                related=("cohort",),
+                done=progress.lesson_done(page),
+                opens_on=progress.lesson_opens_on(page),
             )
             if enrolment is None:
                 raise Http404

@@ -51,6 +51,15 @@ class Action(models.TextChoices):
     WORK_REVIEWED = "foras.work_reviewed", _("Exercice relu")
     WORK_RESTORED = "foras.work_restored", _("Version d'un exercice restaurée")
     PHOTO_SET = "foras.photo_set", _("Photo du CV")
+    DAYS_PLANNED = "foras.days_planned", _("Jours de session planifiés")
+    DAY_MOVED = "foras.day_moved", _("Jour de session déplacé")
+    DAY_ADDED = "foras.day_added", _("Jour de session ajouté")
+    DAY_CANCELLED = "foras.day_cancelled", _("Jour de session annulé")
+    DAY_RESTORED = "foras.day_restored", _("Jour de session rétabli")
+    ATTENDANCE_MARKED = "foras.attendance_marked", _("Présence marquée")
+    CHECK_IN_OPENED = "foras.check_in_opened", _("Pointage ouvert")
+    CHECK_IN_CLOSED = "foras.check_in_closed", _("Pointage fermé")
+    CHECKED_IN = "foras.checked_in", _("Pointage d'un apprenant")
 
 
 def subject_label(subject) -> str:
@@ -109,6 +118,13 @@ DETAIL_LABELS = {
     "enrolment": _("inscription"),
     "fields": _("champs"),
     "comments": _("commentaires"),
+    "date": _("date"),
+    "from": _("ancienne date"),
+    "days": _("jours"),
+    "marks": _("présences"),
+    "status": _("présence"),
+    "source": _("source"),
+    "window": _("fenêtre de pointage"),
     "kind": _("exercice"),
     "version": _("version"),
     "granted": _("accordé"),

@@ -1,9 +1,20 @@
+from cohorts.models.attendance import (
+    AttendanceEntry,
+    AttendanceMark,
+    AttendanceStatus,
+    CheckInUse,
+    CheckInWindow,
+    Holiday,
+    MarkSource,
+    SessionDay,
+)
 from cohorts.models.cohorts import (
     Cohort,
     CohortStatus,
     Enrolment,
     EnrolmentStatus,
     Modality,
+    load_schedules,
 )
 from cohorts.models.people import (
     CONSENT_TEXT_VERSION,
@@ -14,6 +25,14 @@ from cohorts.models.people import (
 )
 
 __all__ = [
+    "AttendanceEntry",
+    "AttendanceMark",
+    "AttendanceStatus",
+    "CheckInUse",
+    "CheckInWindow",
+    "Holiday",
+    "MarkSource",
+    "SessionDay",
     "CONSENT_TEXT_VERSION",
     "Cohort",
     "CohortStatus",
@@ -24,4 +43,5 @@ __all__ = [
     "Modality",
     "Sex",
     "TraineeProfile",
+    "load_schedules",
 ]

@@ -1,8 +1,13 @@
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from cohorts.models.attendance import SessionDay
+from courses.days import Schedule
 
 
 class Modality(models.TextChoices):
@@ -62,6 +67,10 @@ class Cohort(models.Model):
     # The post-test opens on the last day, or earlier when a trainer opens it
     # (learning.services.open_post_test).
     post_test_opened_at = models.DateTimeField(_("test de fin ouvert le"), null=True, blank=True)
+    # The first and last held session days, kept by the attendance services whenever the
+    # days change: the tests open on them, and every request of a test page asks (no query).
+    first_session_day = models.DateField(null=True, blank=True, editable=False)
+    last_session_day = models.DateField(null=True, blank=True, editable=False)
 
     objects = CohortQuerySet.as_manager()
 
@@ -78,8 +87,47 @@ class Cohort(models.Model):
             raise ValidationError({"end_date": _("La fin doit être après le début.")})
 
     @property
+    def opens_on(self) -> datetime.date:
+        """The first session day (the start date until the days are planned)."""
+        return self.first_session_day or self.start_date
+
+    @property
+    def closes_on(self) -> datetime.date:
+        """The last session day (the end date until the days are planned)."""
+        return self.last_session_day or self.end_date
+
+    def schedule(self) -> Schedule:
+        """The cohort's held session days (read once per instance; ``load_schedules`` reads
+        those of many cohorts in one query)."""
+        if not hasattr(self, "_schedule"):
+            load_schedules([self])
+        return self._schedule
+
+    @property
     def places_left(self) -> int:
         return max(self.capacity - self.enrolments.active().count(), 0)
+
+
+def load_schedules(cohorts) -> None:
+    """Read the session days of ``cohorts`` in one query and keep each one's schedule."""
+    cohorts = [cohort for cohort in cohorts if not hasattr(cohort, "_schedule")]
+    dates: dict[int, list] = {cohort.pk: [] for cohort in cohorts}
+    # A cohort whose days are not planned has none to read.
+    planned = {cohort.pk for cohort in cohorts if cohort.first_session_day is not None}
+    if not planned:
+        for cohort in cohorts:
+            cohort._schedule = Schedule(cohort.start_date, cohort.end_date)
+        return
+    rows = (
+        SessionDay.objects.held()
+        .filter(cohort__in=planned)
+        .order_by("date")
+        .values_list("cohort_id", "date")
+    )
+    for cohort_id, date in rows:
+        dates[cohort_id].append(date)
+    for cohort in cohorts:
+        cohort._schedule = Schedule(cohort.start_date, cohort.end_date, tuple(dates[cohort.pk]))
 
 
 class EnrolmentStatus(models.TextChoices):

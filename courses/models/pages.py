@@ -1,3 +1,4 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -85,6 +86,13 @@ class ModulePage(LearnerOnlyPageMixin, Page):
     code = models.SlugField(_("code"), max_length=20)
     summary = models.TextField(_("résumé"), blank=True)
     duration_days = models.PositiveSmallIntegerField(_("durée en jours"), default=10)
+    # The attendance part of the certificate rule (cohorts/attendance_rule.py).
+    attendance_required_percent = models.PositiveSmallIntegerField(
+        _("présence exigée (%)"),
+        default=80,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("Part des jours de session où l'apprenant doit être présent ou en retard."),
+    )
     objectives = RichTextField(_("objectifs"), blank=True, features=["bold", "italic", "ul"])
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -127,6 +135,7 @@ class ModulePage(LearnerOnlyPageMixin, Page):
         FieldPanel("code"),
         FieldPanel("summary"),
         FieldPanel("duration_days"),
+        FieldPanel("attendance_required_percent"),
         FieldPanel("objectives"),
         FieldPanel("cover_image"),
         MultiFieldPanel(
