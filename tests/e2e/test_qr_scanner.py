@@ -146,6 +146,32 @@ def test_the_browsers_own_detector_reads_a_card_where_it_has_one(scanner: Tab):
     assert not vendored_requests(scanner)
 
 
+# A stand-in for a browser's own BarcodeDetector (the Chromium here has none), to show which
+# decoder the scanner picks: it "reads" a fixed text from any frame of the camera.
+NATIVE_DETECTOR = """window.BarcodeDetector = class {
+  static async getSupportedFormats() { return %s; }
+  async detect(video) { return video.videoWidth ? [{rawValue: "NATIVE", format: "qr_code"}] : []; }
+};"""
+
+
+@pytest.mark.parametrize(
+    ("formats", "detector", "codes"),
+    [('["qr_code", "ean_13"]', "native", ["NATIVE"]), ('["ean_13"]', "library", [CARD])],
+    ids=["reads-qr", "reads-no-qr"],
+)
+def test_the_browsers_detector_is_used_only_when_it_reads_qr_codes(
+    scanner: Tab, formats, detector, codes
+):
+    page = scanner.page
+    page.add_init_script(NATIVE_DETECTOR % formats)
+    page.goto(scanner.base_url + "/test-scanner/")
+    page.evaluate(COLLECT_CODES)
+    page.get_by_role("button", name=START).tap()
+    assert read_codes(scanner) == codes
+    assert page.locator("[data-qr-scanner]").get_attribute("data-qr-scanner-detector") == detector
+    assert bool(vendored_requests(scanner)) == (detector == "library")
+
+
 def test_a_card_read_is_sent_with_the_form(scanner: Tab):
     """No page script at all: the component fills its form with the code and sends it. Here
     the browser chooses the decoder (the vendored one where it has none of its own)."""
