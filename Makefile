@@ -19,7 +19,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3; do \
 	  done; \
 	fi)
 
-.PHONY: run test test-e2e lint format bench messages install install-dev migrate seed clean
+.PHONY: run test test-e2e lint format bench messages install install-dev migrate seed clean vendor
 
 $(PY):
 	@if [ -z "$(PYTHON)" ]; then \
@@ -90,6 +90,30 @@ format: install-dev
 
 bench: install-dev messages
 	$(PY) bench/run.py
+
+# Browser libraries are pinned in package.json and package-lock.json; their built files are
+# committed under lms/static/vendor/<name>-<version>/ with their licences, so that `make run`
+# and `make test` never need Node. After changing a pin: `make vendor`, then point
+# templates/components/qr_scanner.html at the new folder (tests/lms/test_vendor.py checks both).
+# barcode-detector's browser build (a ponyfill: it never replaces a native BarcodeDetector) runs
+# zxing-cpp compiled to WebAssembly; the .wasm must be the one its zxing-wasm version expects.
+VENDOR := lms/static/vendor
+vendor:
+	@command -v npm >/dev/null || { echo "make vendor needs Node.js and npm (apt install nodejs npm)"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund
+	@set -e; \
+	version=$$(node -p 'require("./node_modules/barcode-detector/package.json").version'); \
+	zxing=$$(node -p 'require("./node_modules/zxing-wasm/package.json").version'); \
+	grep -q "zxing-wasm@$$zxing/" node_modules/barcode-detector/dist/iife/ponyfill.js || \
+	  { echo "barcode-detector $$version does not expect zxing-wasm $$zxing"; exit 1; }; \
+	dest=$(VENDOR)/barcode-detector-$$version; \
+	rm -rf $(VENDOR)/barcode-detector-*; mkdir -p $$dest; \
+	cp node_modules/barcode-detector/dist/iife/ponyfill.js $$dest/barcode-detector.js; \
+	cp node_modules/zxing-wasm/dist/reader/zxing_reader.wasm $$dest/zxing_reader.wasm; \
+	cp node_modules/barcode-detector/LICENSE $$dest/LICENSE; \
+	cp node_modules/zxing-wasm/LICENSE $$dest/LICENSE.zxing-wasm; \
+	cp /usr/share/common-licenses/Apache-2.0 $$dest/LICENSE.zxing-cpp; \
+	echo "Vendored barcode-detector $$version (zxing-wasm $$zxing) in $$dest"
 
 clean:
 	rm -rf $(VENV) static_collected .pytest_cache .test-db.sqlite3*

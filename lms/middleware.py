@@ -9,6 +9,7 @@ from django.middleware import csp
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.csp import CSP
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
@@ -55,6 +56,13 @@ def public_policy() -> dict:
     return policy
 
 
+def policy_for(request) -> dict:
+    """The Content-Security-Policy a response to ``request`` gets unless its view chose one."""
+    if request.path.startswith(ADMIN_PREFIX) or getattr(request, "is_dummy", False):
+        return settings.SECURE_CSP_ADMIN
+    return public_policy() if settings.SECURE_CSP else {}
+
+
 class ContentSecurityPolicyMiddleware(csp.ContentSecurityPolicyMiddleware):
     """Django's CSP middleware, with the policy chosen by path.
 
@@ -67,10 +75,9 @@ class ContentSecurityPolicyMiddleware(csp.ContentSecurityPolicyMiddleware):
 
     def process_response(self, request, response):
         if not hasattr(response, "_csp_config"):
-            if request.path.startswith(ADMIN_PREFIX) or getattr(request, "is_dummy", False):
-                response._csp_config = settings.SECURE_CSP_ADMIN
-            elif settings.SECURE_CSP:
-                response._csp_config = public_policy()
+            policy = policy_for(request)
+            if policy:
+                response._csp_config = policy
         return super().process_response(request, response)
 
 
@@ -100,6 +107,28 @@ class PermissionsPolicyMiddleware:
             if value:
                 response["Permissions-Policy"] = value
         return response
+
+
+def scans_qr_codes(view):
+    """For a view whose page includes templates/components/qr_scanner.html: that page alone may
+    use the camera (Permissions-Policy camera=(self)) and compile WebAssembly ('wasm-unsafe-eval'
+    in script-src, which allows WebAssembly but still no eval() of JavaScript), which the
+    vendored QR decoder needs where the browser has no BarcodeDetector of its own. Every other
+    page keeps the camera off and no WebAssembly."""
+
+    @functools.wraps(view)
+    def scanning_view(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        policy = getattr(response, "_csp_config", None) or policy_for(request)
+        if policy:  # no policy at all (SECURE_CSP = {}) already allows WebAssembly
+            script_src = policy.get("script-src", policy.get("default-src", []))
+            response._csp_config = {**policy, "script-src": [*script_src, CSP.WASM_UNSAFE_EVAL]}
+        response["Permissions-Policy"] = PermissionsPolicyMiddleware.header(
+            {**settings.PERMISSIONS_POLICY, "camera": "(self)"}
+        )
+        return response
+
+    return scanning_view
 
 
 class QueryCountHeaderMiddleware:

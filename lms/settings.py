@@ -410,9 +410,10 @@ SECURE_CSP_ADMIN = {
     "frame-ancestors": [CSP.SELF],
 }
 # Permissions-Policy (lms.middleware.PermissionsPolicyMiddleware): no page uses the camera,
-# the microphone or the location; reading aloud (speechSynthesis) needs no permission. A page
-# that scans QR codes would be listed in PERMISSIONS_POLICY_PATHS, e.g. {"/admin/checkin/":
-# {"camera": "(self)"}}.
+# the microphone or the location; reading aloud (speechSynthesis) needs no permission. A view
+# whose page scans QR codes is decorated with lms.middleware.scans_qr_codes, which turns the
+# camera on (and allows the QR decoder's WebAssembly) for that page alone; a path prefix can
+# also be opened in PERMISSIONS_POLICY_PATHS, e.g. {"/admin/checkin/": {"camera": "(self)"}}.
 PERMISSIONS_POLICY = {
     feature: "()"
     for feature in (
