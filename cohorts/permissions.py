@@ -17,7 +17,15 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from wagtail.permissions import register_permission_policy
 
-from cohorts.models import Cohort, Enrolment, TraineeProfile
+from cohorts.models import (
+    AttendanceMark,
+    CheckInWindow,
+    Cohort,
+    Enrolment,
+    Holiday,
+    SessionDay,
+    TraineeProfile,
+)
 from lms.permissions import RolePermissionPolicy
 from lms.roles import Role
 
@@ -62,14 +70,72 @@ class EnrolmentPermissionPolicy(RolePermissionPolicy):
         return super().scoped(user, role, queryset)
 
 
+class SessionDayPermissionPolicy(RolePermissionPolicy):
+    """A cohort's days: its trainers and the coordinators see them, move, add and cancel
+    them (``change``), take the register and open the check-in (``mark``)."""
+
+    actions_by_role = {
+        Role.COORDINATOR: COORDINATOR_ACTIONS | {"mark"},
+        Role.TRAINER: frozenset({"view", "change", "mark", "export"}),
+    }
+
+    def scoped(self, user, role, queryset):
+        if role == Role.TRAINER:
+            return queryset.filter(cohort__trainers=user)
+        return super().scoped(user, role, queryset)
+
+
+class AttendanceMarkPermissionPolicy(RolePermissionPolicy):
+    """Attendance marks: read and made by the cohort's trainers and the coordinators (a
+    trainee checks in through the check-in service, never by writing a mark)."""
+
+    actions_by_role = {
+        Role.COORDINATOR: COORDINATOR_ACTIONS,
+        Role.TRAINER: frozenset({"view", "add", "change", "export"}),
+    }
+
+    def scoped(self, user, role, queryset):
+        if role == Role.TRAINER:
+            return queryset.filter(session_day__cohort__trainers=user)
+        return super().scoped(user, role, queryset)
+
+
+class CheckInWindowPermissionPolicy(SessionDayPermissionPolicy):
+    def scoped(self, user, role, queryset):
+        if role == Role.TRAINER:
+            return queryset.filter(session_day__cohort__trainers=user)
+        return RolePermissionPolicy.scoped(self, user, role, queryset)
+
+
+class HolidayPermissionPolicy(RolePermissionPolicy):
+    """The holiday list: coordinators edit it, trainers read it (every row: it is no one's
+    data)."""
+
+    actions_by_role = {
+        Role.COORDINATOR: frozenset({"view", "add", "change", "delete"}),
+        Role.TRAINER: frozenset({"view"}),
+    }
+
+    def scoped(self, user, role, queryset):
+        return queryset
+
+
 cohort_policy = CohortPermissionPolicy(Cohort)
 trainee_policy = TraineePermissionPolicy(TraineeProfile)
 enrolment_policy = EnrolmentPermissionPolicy(Enrolment)
+session_day_policy = SessionDayPermissionPolicy(SessionDay)
+attendance_policy = AttendanceMarkPermissionPolicy(AttendanceMark)
+check_in_policy = CheckInWindowPermissionPolicy(CheckInWindow)
+holiday_policy = HolidayPermissionPolicy(Holiday)
 
 # Wagtail's generic views and viewsets look the policy up by model.
 register_permission_policy(Cohort, cohort_policy)
 register_permission_policy(TraineeProfile, trainee_policy)
 register_permission_policy(Enrolment, enrolment_policy)
+register_permission_policy(SessionDay, session_day_policy)
+register_permission_policy(AttendanceMark, attendance_policy)
+register_permission_policy(CheckInWindow, check_in_policy)
+register_permission_policy(Holiday, holiday_policy)
 
 
 def _fetch(policy, user, action: str, pk, queryset=None):
@@ -102,6 +168,26 @@ def get_enrolment_for_user(user, pk, action: str = "view") -> Enrolment:
         action,
         pk,
         Enrolment.objects.select_related("trainee", "cohort"),
+    )
+
+
+def get_session_day_for_user(user, pk, action: str = "view") -> SessionDay:
+    return _fetch(
+        session_day_policy,
+        user,
+        action,
+        pk,
+        SessionDay.objects.select_related("cohort", "cohort__module", "lesson"),
+    )
+
+
+def get_check_in_window_for_user(user, pk, action: str = "mark") -> CheckInWindow:
+    return _fetch(
+        check_in_policy,
+        user,
+        action,
+        pk,
+        CheckInWindow.objects.select_related("session_day", "session_day__cohort"),
     )
 
 
