@@ -60,6 +60,13 @@ class Action(models.TextChoices):
     CHECK_IN_OPENED = "foras.check_in_opened", _("Pointage ouvert")
     CHECK_IN_CLOSED = "foras.check_in_closed", _("Pointage fermé")
     CHECKED_IN = "foras.checked_in", _("Pointage d'un apprenant")
+    CERTIFICATE_ISSUED = "foras.certificate_issued", _("Attestation délivrée")
+    CERTIFICATES_REQUESTED = (
+        "foras.certificates_requested",
+        _("Attestations demandées pour la cohorte"),
+    )
+    CERTIFICATE_REVOKED = "foras.certificate_revoked", _("Attestation révoquée")
+    CERTIFICATE_REISSUED = "foras.certificate_reissued", _("Attestation délivrée à nouveau")
 
 
 def subject_label(subject) -> str:
@@ -122,6 +129,7 @@ DETAIL_LABELS = {
     "from": _("ancienne date"),
     "days": _("jours"),
     "marks": _("présences"),
+    "replaces": _("remplace"),
     "status": _("présence"),
     "source": _("source"),
     "window": _("fenêtre de pointage"),

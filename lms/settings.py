@@ -330,6 +330,12 @@ MAILERS = {
 # --- Wagtail -------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Foras"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL or "http://127.0.0.1:8000"
+
+# --- Certificates ----------------------------------------------------------------------------
+# Printed on every attestation and frozen in its snapshot when it is issued.
+CERTIFICATE_ISSUER = env_str("CERTIFICATE_ISSUER", "Programme FORAS — formation avant le retour")
+CERTIFICATE_SIGNATORY = env_str("CERTIFICATE_SIGNATORY", "La coordination du programme")
+CERTIFICATE_SIGNATORY_TITLE = env_str("CERTIFICATE_SIGNATORY_TITLE", "Coordination")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",

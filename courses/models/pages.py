@@ -93,6 +93,11 @@ class ModulePage(LearnerOnlyPageMixin, Page):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text=_("Part des jours de session où l'apprenant doit être présent ou en retard."),
     )
+    # The exercises an attestation requires, sent to the trainer (certificates/eligibility.py).
+    certificate_requires_cv = models.BooleanField(_("attestation : CV exigé"), default=False)
+    certificate_requires_plan = models.BooleanField(
+        _("attestation : plan d'affaires exigé"), default=False
+    )
     objectives = RichTextField(_("objectifs"), blank=True, features=["bold", "italic", "ul"])
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -135,7 +140,14 @@ class ModulePage(LearnerOnlyPageMixin, Page):
         FieldPanel("code"),
         FieldPanel("summary"),
         FieldPanel("duration_days"),
-        FieldPanel("attendance_required_percent"),
+        MultiFieldPanel(
+            [
+                FieldPanel("attendance_required_percent"),
+                FieldPanel("certificate_requires_cv"),
+                FieldPanel("certificate_requires_plan"),
+            ],
+            heading=_("Attestation"),
+        ),
         FieldPanel("objectives"),
         FieldPanel("cover_image"),
         MultiFieldPanel(
@@ -155,6 +167,18 @@ class ModulePage(LearnerOnlyPageMixin, Page):
     class Meta:
         verbose_name = _("module")
         verbose_name_plural = _("modules")
+
+    @property
+    def required_exercises(self) -> tuple[str, ...]:
+        """The exercise kinds an attestation of this module requires (learning's kinds)."""
+        return tuple(
+            kind
+            for kind, required in (
+                ("cv", self.certificate_requires_cv),
+                ("plan", self.certificate_requires_plan),
+            )
+            if required
+        )
 
     def lessons(self):
         """The module's live days, in order."""

@@ -1,0 +1,163 @@
+"""Every change to certificates: issue, issue a cohort in the background, revoke, reissue.
+
+One transaction and one audit entry each; the PDF is rendered by a worker once the
+transaction is committed. Issuing is safe to repeat: a unique constraint keeps one
+certificate per enrolment and kind, and a second request finds the first.
+"""
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django_q.tasks import async_task
+
+from certificates import snapshot
+from certificates.errors import AlreadyRevoked, NoAttendance, NotEligible, ReasonRequired
+from certificates.evidence import eligibility_for
+from certificates.models import BulkIssue, Certificate, CertificateKind, RevocationReason
+from cohorts.models import Enrolment
+from lms import audit
+
+LANGUAGES = ("fr", "en")
+
+
+def _next_status_index() -> int:
+    # Called with the certificates' table written in the same transaction; a rare clash of
+    # two issuers is caught by the unique constraint and retried by the caller.
+    top = Certificate.objects.aggregate(top=Max("status_index"))["top"]
+    return 0 if top is None else top + 1
+
+
+def _queue_pdf(certificate: Certificate) -> None:
+    transaction.on_commit(
+        lambda: async_task("certificates.tasks.render_certificate_pdf", certificate.pk)
+    )
+
+
+def _queue_status_list() -> None:
+    transaction.on_commit(lambda: async_task("certificates.tasks.publish_status_list"))
+
+
+def _create(by, enrolment, kind: str, language: str, duplicate_of=None) -> tuple[Certificate, bool]:
+    """The certificate of ``enrolment`` of ``kind``: the existing one, or a new one."""
+    if duplicate_of is None:
+        existing = Certificate.objects.filter(
+            enrolment=enrolment, kind=kind, duplicate_of__isnull=True
+        ).first()
+        if existing is not None:
+            return existing, False
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                certificate = Certificate.objects.create(
+                    enrolment=enrolment,
+                    kind=kind,
+                    language=language,
+                    snapshot=snapshot.take(enrolment, kind=kind, language=language),
+                    issued_by=by,
+                    duplicate_of=duplicate_of,
+                    status_index=_next_status_index(),
+                )
+        except IntegrityError:
+            if duplicate_of is None:
+                existing = Certificate.objects.filter(
+                    enrolment=enrolment, kind=kind, duplicate_of__isnull=True
+                ).first()
+                if existing is not None:
+                    return existing, False
+            continue  # a code or status index taken at the same instant: try again
+        audit.record(
+            by, audit.Action.CERTIFICATE_ISSUED, certificate, enrolment=enrolment.pk, kind=kind
+        )
+        _queue_pdf(certificate)
+        return certificate, True
+    raise IntegrityError("certificate: no free code or status index after three tries")
+
+
+def _check_language(language: str) -> str:
+    return language if language in LANGUAGES else "fr"
+
+
+@transaction.atomic
+def issue(
+    *, by, enrolment: Enrolment, kind: str = CertificateKind.ATTESTATION, language: str = "fr"
+) -> Certificate:
+    """Issue one trainee's attestation (if eligible) or statement of attendance."""
+    enrolment = Enrolment.objects.select_related("cohort__module", "trainee").get(pk=enrolment.pk)
+    eligibility = eligibility_for(enrolment.cohort, [enrolment])[enrolment.pk]
+    if kind == CertificateKind.ATTESTATION and not eligibility.eligible:
+        raise NotEligible(eligibility.reasons)
+    if kind == CertificateKind.STATEMENT and eligibility.attended_days < 1:
+        raise NoAttendance()
+    certificate, _new = _create(by, enrolment, kind, _check_language(language))
+    return certificate
+
+
+@transaction.atomic
+def request_bulk_issue(*, by, cohort, language: str = "fr") -> BulkIssue:
+    """Issue the attestations of every eligible trainee of ``cohort`` in the background."""
+    total = cohort.enrolments.active().count()
+    bulk = BulkIssue.objects.create(
+        cohort=cohort, requested_by=by, language=_check_language(language), total=total
+    )
+    audit.record(by, audit.Action.CERTIFICATES_REQUESTED, cohort, trainees=total)
+    transaction.on_commit(lambda: async_task("certificates.tasks.bulk_issue", bulk.pk))
+    return bulk
+
+
+def run_bulk_issue(bulk_id: int) -> BulkIssue:
+    """The worker's part: each eligible trainee gets an attestation (once: a run repeated or
+    two runs at once give no duplicate); the progress is saved as it goes."""
+    bulk = BulkIssue.objects.select_related("cohort__module", "requested_by").get(pk=bulk_id)
+    enrolments = list(bulk.cohort.enrolments.active().select_related("trainee", "cohort"))
+    eligibility = eligibility_for(bulk.cohort, enrolments)
+    done = skipped = 0
+    for enrolment in enrolments:
+        if eligibility[enrolment.pk].eligible:
+            with transaction.atomic():
+                _create(bulk.requested_by, enrolment, CertificateKind.ATTESTATION, bulk.language)
+            done += 1
+        else:
+            skipped += 1
+        BulkIssue.objects.filter(pk=bulk.pk).update(
+            done=done, skipped=skipped, total=len(enrolments)
+        )
+    BulkIssue.objects.filter(pk=bulk.pk).update(finished_at=timezone.now())
+    bulk.refresh_from_db()
+    return bulk
+
+
+@transaction.atomic
+def revoke(*, by, certificate: Certificate, reason: str) -> Certificate:
+    if reason not in RevocationReason.values:
+        raise ReasonRequired()
+    locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if locked.is_revoked:
+        raise AlreadyRevoked()
+    locked.revoked_at = timezone.now()
+    locked.revoked_by = by
+    locked.revocation_reason = reason
+    locked.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    audit.record(by, audit.Action.CERTIFICATE_REVOKED, locked, reason=reason)
+    _queue_status_list()
+    return locked
+
+
+@transaction.atomic
+def reissue(*, by, certificate: Certificate, language: str | None = None) -> Certificate:
+    """A new certificate in place of ``certificate`` (a lost paper, a corrected name): the old
+    one is revoked as replaced, the new one is printed as a duplicate and snapshots anew."""
+    locked = (
+        Certificate.objects.select_for_update().select_related("enrolment").get(pk=certificate.pk)
+    )
+    original = locked.duplicate_of or locked
+    if not locked.is_revoked:
+        locked.revoked_at = timezone.now()
+        locked.revoked_by = by
+        locked.revocation_reason = RevocationReason.REPLACED
+        locked.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+        _queue_status_list()
+    new, _created = _create(
+        by, locked.enrolment, locked.kind, _check_language(language or locked.language), original
+    )
+    audit.record(by, audit.Action.CERTIFICATE_REISSUED, new, replaces=locked.pk)
+    return new
