@@ -18,6 +18,9 @@ class VerifyForm(forms.Form):
         code = normalise(self.cleaned_data["code"])
         if code is None:
             raise forms.ValidationError(
-                _("Ce code n'a pas la forme d'un code d'attestation (lettres et chiffres).")
+                _(
+                    "Ce code n'a pas la forme d'un code d'attestation : 16 lettres et chiffres, "
+                    "par exemple 7Q2K-9XW4-M3FA-0RTB."
+                )
             )
         return code

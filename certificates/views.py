@@ -1,5 +1,10 @@
 """/verify/: the public verification of a certificate (a fixed point: QR codes printed on
-certificates point to /verify/<code>/). A JSON form of the same record: /verify/<code>.json."""
+certificates point to /verify/<code>/). A JSON form of the same record: /verify/<code>.json.
+
+Never cached, anywhere (``never_cache``: no-store, private): a revocation shows at once, in
+every worker, and no proxy or browser keeps a "valid" answer. A lookup is one query by a
+unique key, so there is nothing worth caching.
+"""
 
 from http import HTTPStatus
 
@@ -11,6 +16,11 @@ from django.views.decorators.http import require_GET
 
 from certificates import verification
 from certificates.forms import VerifyForm
+
+# What is echoed back of a code no certificate has: enough to spot a typing mistake.
+ECHO_LENGTH = 40
+RETRY_AFTER_SECONDS = "60"
+JSON_OPTIONS = {"ensure_ascii": False}
 
 
 @never_cache
@@ -29,14 +39,17 @@ def verify_form(request: HttpRequest) -> HttpResponse:
 @require_GET
 def verify_code(request: HttpRequest, code: str) -> HttpResponse:
     if not verification.allowed(request):
-        return _render(
+        response = _render(
             request, VerifyForm(), error=_too_many(), status=HTTPStatus.TOO_MANY_REQUESTS
         )
-    normalised = verification.normalise(code)
-    record = verification.verify(normalised) if normalised else None
+        response["Retry-After"] = RETRY_AFTER_SECONDS
+        return response
+    record = verification.verify(verification.normalise(code))
     if record is None:
-        form = VerifyForm(initial={"code": code})
-        return _render(request, form, code=code, not_found=True, status=HTTPStatus.NOT_FOUND)
+        verification.record_miss(request)
+        shown = code[:ECHO_LENGTH]
+        form = VerifyForm(initial={"code": shown})
+        return _render(request, form, code=shown, not_found=True, status=HTTPStatus.NOT_FOUND)
     return _render(request, VerifyForm(), record=record)
 
 
@@ -44,12 +57,21 @@ def verify_code(request: HttpRequest, code: str) -> HttpResponse:
 @require_GET
 def verify_json(request: HttpRequest, code: str) -> JsonResponse:
     if not verification.allowed(request):
-        return JsonResponse({"error": _too_many()}, status=HTTPStatus.TOO_MANY_REQUESTS)
-    normalised = verification.normalise(code)
-    record = verification.verify(normalised) if normalised else None
+        response = JsonResponse(
+            {"error": "too_many_requests", "message": _too_many()},
+            status=HTTPStatus.TOO_MANY_REQUESTS,
+        )
+        response["Retry-After"] = RETRY_AFTER_SECONDS
+        return response
+    record = verification.verify(verification.normalise(code))
     if record is None:
-        return JsonResponse({"code": code, "valid": False}, status=HTTPStatus.NOT_FOUND)
-    return JsonResponse(record.as_json())
+        verification.record_miss(request)
+        return JsonResponse(
+            verification.unknown_json(code[:ECHO_LENGTH]),
+            status=HTTPStatus.NOT_FOUND,
+            json_dumps_params=JSON_OPTIONS,
+        )
+    return JsonResponse(record.as_json(), json_dumps_params=JSON_OPTIONS)
 
 
 def _too_many() -> str:
