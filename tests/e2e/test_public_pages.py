@@ -31,10 +31,10 @@ def test_a_visitor_checks_a_certificate_code(tab):
     expect(page.get_by_role("heading", level=1)).to_have_text("Vérifier une attestation")
     tab.check("verify-form")
 
-    page.get_by_label("Code de l'attestation").fill("frs-7q2k-9xw4")
+    page.get_by_label("Code de l'attestation").fill("7q2k 9xw4-m3fa 0rtb")
     page.get_by_role("button", name="Vérifier").tap()
 
-    expect(page).to_have_url(tab.url("/verify/FRS-7Q2K-9XW4/"))
+    expect(page).to_have_url(tab.url("/verify/7Q2K9XW4M3FA0RTB/"))
     expect(page.get_by_role("alert")).to_contain_text("Aucune attestation n'a ce code")
     tab.check("verify-unknown")
 
