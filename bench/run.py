@@ -12,6 +12,9 @@
 5. A bounded load (a fixed number of requests, a few threads, a time cap) on the guide and on
    /healthz: requests/s, latency percentiles, errors, server CPU time per request.
 6. Where trainees wait: server CPU and SQL queries of a trainee's requests, worker memory.
+6b. Certificate verification (bench/verification.py): the page at 360 px against the guide's
+   budgets, server CPU and SQL queries of the page and its JSON form, garbage never a 500
+   (--only verify runs steps 1, 2 and this one alone).
 7. Sixty tablets autosaving their business plans every 10 s for 60 s (bench/tablets.py), on
    SQLite, then on PostgreSQL with a gunicorn of its own: p50/p95 latency, errors, server CPU
    and SQL queries per save (--only tablets runs this step alone).
@@ -38,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import tablets
+import verification
 from common import (
     DEMO_PIN,
     HOST,
@@ -660,6 +664,15 @@ def phone_and_trainee_steps(server: Server, options) -> list[Check]:
     return checks
 
 
+def verify_step(server: Server, options) -> list[Check]:
+    """Step 6b: the public verification of a certificate (bench/verification.py)."""
+    say(
+        f"\n6b. Certificate verification: first visit at 360 px, then {options.calls} "
+        f"sequential calls each, one client (load average {load_average()})"
+    )
+    return verification.bench(server, options.calls, timed, first_visit, launch, kb)
+
+
 def start(server: Server, guide: bool) -> None:
     """Step 2: gunicorn, its memory at start, and (``guide``) the guide rendered and cached."""
     server.start()
@@ -820,7 +833,10 @@ def main() -> int:
     parser.add_argument("--calls", type=int, default=200, help="calls per trainee request")
     parser.add_argument("--mixed", type=int, default=1000, help="mixed requests before RSS")
     parser.add_argument(
-        "--only", choices=["all", "tablets"], default="all", help="tablets: step 7 alone"
+        "--only",
+        choices=["all", "tablets", "verify"],
+        default="all",
+        help="tablets: step 7 alone; verify: the certificate verification step alone",
     )
     parser.add_argument("--tablets", type=int, default=tablets.TABLETS, help="tablets in step 7")
     parser.add_argument(
@@ -853,11 +869,11 @@ def main() -> int:
     reuse = options.workdir is not None and (options.workdir / "bench.sqlite3").exists()
     workdir = options.workdir or Path(tempfile.mkdtemp(prefix="foras-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    env = bench_environment(workdir)
+    env = {**bench_environment(workdir), **verification.ENV}
     server = Server(env, workdir)
     checks: list[Check] = []
     results: list[tablets.TabletsResult] = []
-    sqlite_tablets = options.database in ("both", "sqlite")
+    sqlite_tablets = options.only != "verify" and options.database in ("both", "sqlite")
     sqlite_prepared = options.only != "tablets" or sqlite_tablets
     stack = contextlib.ExitStack()
     try:
@@ -866,7 +882,7 @@ def main() -> int:
             "migrate, seed_demo, collectstatic, DEBUG off"
         )
         postgres = None
-        if options.database in ("both", "postgres"):
+        if options.only != "verify" and options.database in ("both", "postgres"):
             postgres = postgres_database(stack, options, workdir)
         # The two databases are prepared at the same time (one core each), before anything
         # is measured.
@@ -886,9 +902,11 @@ def main() -> int:
                 future.result()
         if sqlite_prepared:
             say("\n2. gunicorn lms.wsgi")
-            start(server, guide=options.only != "tablets")
-            if options.only != "tablets":
+            start(server, guide=options.only == "all")
+            if options.only == "all":
                 checks += phone_and_trainee_steps(server, options)
+            if options.only in ("all", "verify"):
+                checks += verify_step(server, options)
             if sqlite_tablets:
                 say(
                     f"\n7. {options.tablets} tablets autosaving a business plan every "

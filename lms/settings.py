@@ -6,6 +6,7 @@ DATABASE_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS and DEBUG=false.
 """
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -39,6 +40,16 @@ def env_int(name: str, default: int) -> int:
         return int(value)
     except ValueError as exc:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from exc
+
+
+def env_rates(name: str, default: str) -> str:
+    """A rate limit in allauth's form ("60/m/ip,1000/d/ip"): amounts per address."""
+    value = os.environ.get(name) or default
+    if not re.fullmatch(r"\d+/\d*[smhd]/ip(,\d+/\d*[smhd]/ip)*", value.replace(" ", "")):
+        raise ImproperlyConfigured(
+            f"{name} must read like 60/m/ip or 10/m/ip,30/h/ip, not {value!r}"
+        )
+    return value
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -336,6 +347,12 @@ WAGTAILADMIN_BASE_URL = SITE_BASE_URL or "http://127.0.0.1:8000"
 CERTIFICATE_ISSUER = env_str("CERTIFICATE_ISSUER", "Programme FORAS — formation avant le retour")
 CERTIFICATE_SIGNATORY = env_str("CERTIFICATE_SIGNATORY", "La coordination du programme")
 CERTIFICATE_SIGNATORY_TITLE = env_str("CERTIFICATE_SIGNATORY_TITLE", "Coordination")
+# Public verification (certificates/verification.py), per address in the shared cache: every
+# lookup, and (stricter) lookups of a code no certificate has.
+CERTIFICATE_VERIFY_RATE_LIMIT = env_rates("CERTIFICATE_VERIFY_RATE_LIMIT", "60/m/ip")
+CERTIFICATE_VERIFY_MISS_RATE_LIMIT = env_rates(
+    "CERTIFICATE_VERIFY_MISS_RATE_LIMIT", "10/m/ip,30/h/ip"
+)
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
