@@ -18,6 +18,9 @@
 7. Sixty tablets autosaving their business plans every 10 s for 60 s (bench/tablets.py), on
    SQLite, then on PostgreSQL with a gunicorn of its own: p50/p95 latency, errors, server CPU
    and SQL queries per save (--only tablets runs this step alone).
+   (6d, bench/certificates.py: a 30-trainee cohort's attestations issued in the background by
+   django-q2's workers: time, peak worker memory, no duplicate when requested twice;
+   --only certificates runs it alone.)
 8. Stops gunicorn, drops the PostgreSQL database and removes the temporary folder, whatever
    happened.
 
@@ -59,6 +62,8 @@ from common import (
     say,
     table,
 )
+
+import certificates
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -834,9 +839,9 @@ def main() -> int:
     parser.add_argument("--mixed", type=int, default=1000, help="mixed requests before RSS")
     parser.add_argument(
         "--only",
-        choices=["all", "tablets", "verify"],
+        choices=["all", "tablets", "certificates", "verify"],
         default="all",
-        help="tablets: step 7 alone; verify: the certificate verification step alone",
+        help="tablets: step 7 alone; certificates: step 6d alone; verify: step 6b alone",
     )
     parser.add_argument("--tablets", type=int, default=tablets.TABLETS, help="tablets in step 7")
     parser.add_argument(
@@ -860,7 +865,7 @@ def main() -> int:
     if not 1 <= options.tablets <= 500 or not 0 < options.tablet_seconds <= 600:
         parser.error("--tablets goes from 1 to 500, --tablet-seconds from 1 to 600")
 
-    if options.only != "tablets" and not CHROMIUM.exists():
+    if options.only == "all" and not CHROMIUM.exists():
         say(f"make bench needs Debian's chromium at {CHROMIUM} (apt install chromium).")
         return 2
 
@@ -873,7 +878,10 @@ def main() -> int:
     server = Server(env, workdir)
     checks: list[Check] = []
     results: list[tablets.TabletsResult] = []
-    sqlite_tablets = options.only != "verify" and options.database in ("both", "sqlite")
+    sqlite_tablets = options.database in ("both", "sqlite") and options.only not in (
+        "certificates",
+        "verify",
+    )
     sqlite_prepared = options.only != "tablets" or sqlite_tablets
     stack = contextlib.ExitStack()
     try:
@@ -882,7 +890,10 @@ def main() -> int:
             "migrate, seed_demo, collectstatic, DEBUG off"
         )
         postgres = None
-        if options.only != "verify" and options.database in ("both", "postgres"):
+        if options.database in ("both", "postgres") and options.only not in (
+            "certificates",
+            "verify",
+        ):
             postgres = postgres_database(stack, options, workdir)
         # The two databases are prepared at the same time (one core each), before anything
         # is measured.
@@ -900,11 +911,14 @@ def main() -> int:
                 preparing.append(pool.submit(prepare, env, workdir))
             for future in preparing:
                 future.result()
-        if sqlite_prepared:
+        if options.only == "certificates":
+            checks += certificates.run(env, workdir)[1]
+        elif sqlite_prepared:
             say("\n2. gunicorn lms.wsgi")
             start(server, guide=options.only == "all")
             if options.only == "all":
                 checks += phone_and_trainee_steps(server, options)
+                checks += certificates.run(env, workdir)[1]
             if options.only in ("all", "verify"):
                 checks += verify_step(server, options)
             if sqlite_tablets:

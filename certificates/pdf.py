@@ -1,9 +1,11 @@
 """A certificate's PDF: the shared PDF service (lms/pdf.py) and QR helper (lms/qr.py), read
 from the certificate's snapshot only, in the certificate's language."""
 
+import datetime
+
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import translation
+from django.utils import formats, translation
 
 from certificates import codes
 from certificates.links import verification_url
@@ -23,9 +25,19 @@ def render(certificate: Certificate) -> bytes:
                 "printed_code": codes.grouped(certificate.code),
                 "verification_url": url,
                 "qr": qr_svg(url),
+                "start_date": _long_date(certificate.snapshot.get("start_date")),
+                "end_date": _long_date(certificate.snapshot.get("end_date")),
+                "issued_on": formats.date_format(certificate.issued_at, "j F Y"),
             },
             pdf_tags=True,
         )
+
+
+def _long_date(value: str | None) -> str:
+    """A snapshot's ISO date as the reader writes it ("7 décembre 2026", "7 December 2026")."""
+    if not value:
+        return ""
+    return formats.date_format(datetime.date.fromisoformat(value), "j F Y")
 
 
 def store(certificate_id: int) -> None:

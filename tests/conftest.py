@@ -110,6 +110,14 @@ def outsider(django_user_model):
 
 
 @pytest.fixture(autouse=True)
+def media_root(settings, tmp_path_factory):
+    """Files a test stores (certificates' PDFs, CV photos) go to a folder of the test run's,
+    never to the project's media/."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """PINs and passwords are hashed on every account the tests create: use a cheap hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
