@@ -1,6 +1,7 @@
 """The attestation's PDF: what it says, and a QR code a phone reads to the verification page."""
 
 import pytest
+from django.conf import settings
 
 from certificates import pdf, services
 from certificates.links import verification_url
@@ -40,10 +41,21 @@ def test_the_pdf_says_what_is_certified_and_nothing_about_the_person(certificate
         assert private not in text
 
 
-def test_the_qr_code_reads_as_the_verification_url(certificate):
+def test_the_qr_code_reads_as_the_verification_url_which_says_valid(certificate, client):
     [url] = decode_qr_codes(pdf.render(certificate))
 
     assert url == verification_url(certificate.code)
+    response = client.get(url.removeprefix(settings.WAGTAILADMIN_BASE_URL))
+    assert response.status_code == 200
+    assert "Attestation authentique" in response.content.decode()
+
+
+def test_after_revocation_the_same_url_says_revoked(certificate, client, coordinator):
+    [url] = decode_qr_codes(pdf.render(certificate))
+    services.revoke(by=coordinator, certificate=certificate, reason="issued_in_error")
+
+    html = client.get(url.removeprefix(settings.WAGTAILADMIN_BASE_URL)).content.decode()
+    assert "révoquée" in html.lower()
 
 
 def test_an_english_certificate_is_in_english(certificate, trainer):
