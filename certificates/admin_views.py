@@ -60,7 +60,6 @@ class CertificateIndexView(SemicolonCsvMixin, generic.IndexView):
     search_fields = ["code"]
     # Codes are searched in the database (the model is not in a search index).
     search_backend_name = None
-    export_filename = "attestations"
     list_export = [
         "printed_code",
         "holder_name",

@@ -57,6 +57,7 @@ class CertificateViewSet(ModelViewSet):
     url_prefix = "certificates"
     index_view_class = admin_views.CertificateIndexView
     list_per_page = 50
+    export_filename = "attestations"
     copy_view_enabled = False
     inspect_view_enabled = False
     sort_order_field = None
