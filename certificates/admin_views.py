@@ -52,6 +52,13 @@ def status_text(certificate) -> str:
     return _("Valide")
 
 
+class CodeColumn(TitleColumn):
+    """The code, a link to the certificate, with the holder and the cohort beneath: the list
+    must fit a trainer's tablet."""
+
+    cell_template_name = "certificates/admin/code_cell.html"
+
+
 class CertificateIndexView(SemicolonCsvMixin, generic.IndexView):
     filterset_class = CertificateFilterSet
     default_ordering = "-issued_at"
@@ -116,19 +123,13 @@ class CertificateIndexView(SemicolonCsvMixin, generic.IndexView):
     @cached_property
     def columns(self):
         return [
-            TitleColumn(
+            CodeColumn(
                 "code",
                 label=gettext_lazy("Code"),
                 accessor="printed_code",
                 sort_key="code",
                 get_url=detail_url,
             ),
-            Column(
-                "holder",
-                label=gettext_lazy("Titulaire"),
-                accessor=lambda certificate: certificate.snapshot.get("holder_name", ""),
-            ),
-            Column("cohort", label=gettext_lazy("Cohorte"), accessor="enrolment.cohort.name"),
             Column("kind", label=gettext_lazy("Type"), accessor="get_kind_display"),
             StatusTagColumn(
                 "status",

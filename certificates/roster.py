@@ -15,11 +15,11 @@ from cohorts.admin_views import RosterColumn
 
 def _lines(eligibility, issued) -> list[str]:
     if issued:
-        return [
-            _("%(kind)s délivrée : %(code)s")
-            % {"kind": certificate.get_kind_display(), "code": certificate.printed_code}
-            for certificate in issued
-        ]
+        lines = []
+        for certificate in issued:
+            lines.append(_("Délivrée") if certificate.kind == "attestation" else _("Assiduité"))
+            lines.append(certificate.printed_code)
+        return lines
     if eligibility.eligible:
         return [_("Éligible")]
     return eligibility.reasons
@@ -37,4 +37,5 @@ def roster_columns(cohort, enrolments) -> list[RosterColumn]:
         enrolment.pk: _lines(eligibility[enrolment.pk], issued.get(enrolment.pk, []))
         for enrolment in enrolments
     }
-    return [RosterColumn(_("Attestation"), lines)]
+    # The reasons are sentences: they wrap, so that the roster fits an 800 px tablet.
+    return [RosterColumn(_("Attestation"), lines, wraps=True)]
