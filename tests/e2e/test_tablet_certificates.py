@@ -59,7 +59,7 @@ def test_a_trainer_issues_certificates_and_a_coordinator_revokes_one(tab: Tab, c
 
     first = table.locator("tbody tr").filter(has_text=NAMES[0])
     first.get_by_label("Langue").select_option("en")
-    first.get_by_role("button", name="Attestation").tap()
+    first.get_by_role("button", name="Délivrer").tap()
     # Q_SYNC: the PDF is rendered inside the request here (in a worker in production).
     expect(page.get_by_text(f"délivrée à {NAMES[0]}")).to_be_visible(timeout=30_000)
     certificate = Certificate.objects.get()
