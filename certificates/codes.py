@@ -19,9 +19,14 @@ def new_code() -> str:
     return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
 
 
+def fold(text: str) -> str:
+    """What a reader typed, folded as codes are stored (also part of a code, to search)."""
+    return re.sub(r"[\s\-_.]", "", str(text or "")).upper().translate(_CONFUSABLE)
+
+
 def normalise(text: str) -> str | None:
     """The stored form of what a reader typed, or None if it cannot be a code."""
-    folded = re.sub(r"[\s\-_.]", "", str(text or "")).upper().translate(_CONFUSABLE)
+    folded = fold(text)
     return folded if _SHAPE.match(folded) else None
 
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from certificates.models import CertificateKind, RevocationReason
 from certificates.verification import normalise
 
 
@@ -24,3 +25,52 @@ class VerifyForm(forms.Form):
                 )
             )
         return code
+
+
+# --- Staff forms (certificates/admin_views.py, certificates/cohort_views.py) ----------------
+
+# Each language by its own name: the reader picks the language of the paper.
+LANGUAGE_CHOICES = [("fr", "Français"), ("en", "English")]
+# Replacing is reissuing's own reason: a coordinator revoking chooses one of these.
+REVOKE_REASONS = [
+    (reason.value, reason.label)
+    for reason in (RevocationReason.ISSUED_IN_ERROR, RevocationReason.WITHDRAWN)
+]
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Langue de l'attestation"),
+        choices=LANGUAGE_CHOICES,
+        initial="fr",
+        error_messages={"invalid_choice": _("Choisissez le français ou l'anglais.")},
+    )
+
+
+class IssueForm(LanguageForm):
+    """One trainee of the cohort, and which paper: the attestation or a statement."""
+
+    enrolment = forms.ModelChoiceField(
+        queryset=None,
+        error_messages={"invalid_choice": _("Cet apprenant n'est pas dans la cohorte.")},
+    )
+    kind = forms.ChoiceField(
+        choices=CertificateKind.choices,
+        error_messages={"invalid_choice": _("Choisissez le type d'attestation.")},
+    )
+
+    def __init__(self, *args, cohort, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enrolment"].queryset = cohort.enrolments.select_related("trainee", "cohort")
+
+
+class RevokeForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Motif (affiché à qui vérifie le code)"),
+        choices=REVOKE_REASONS,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choisissez le motif."),
+            "invalid_choice": _("Choisissez le motif."),
+        },
+    )

@@ -10,7 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from wagtail.permissions import register_permission_policy
 
-from certificates.models import Certificate
+from certificates.models import BulkIssue, Certificate
+from cohorts.permissions import cohort_policy, get_cohort_for_user
 from lms.permissions import RolePermissionPolicy
 from lms.roles import Role
 
@@ -38,3 +39,19 @@ def get_certificate_for_user(user, pk, action: str = "view") -> Certificate:
     return get_object_or_404(
         rows.select_related("enrolment__cohort", "enrolment__trainee", "duplicate_of"), pk=pk
     )
+
+
+def get_cohort_certificates_for_user(user, pk, action: str = "view"):
+    """The cohort whose certificates ``user`` may ``action``: 403 for someone who may not act
+    on certificates at all (an editor), 404 for a cohort they do not teach."""
+    if not certificate_policy.user_has_permission(user, action):
+        raise PermissionDenied
+    return get_cohort_for_user(user, pk, "view")
+
+
+def get_bulk_issue_for_user(user, pk) -> BulkIssue:
+    """A cohort's bulk issue, to whoever may issue that cohort's certificates."""
+    if not certificate_policy.user_has_permission(user, "issue"):
+        raise PermissionDenied
+    cohorts = cohort_policy.instances_user_has_permission_for(user, "view")
+    return get_object_or_404(BulkIssue.objects.filter(cohort__in=cohorts), pk=pk)

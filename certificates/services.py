@@ -14,7 +14,7 @@ from certificates import snapshot
 from certificates.errors import AlreadyRevoked, NoAttendance, NotEligible, ReasonRequired
 from certificates.evidence import eligibility_for
 from certificates.models import BulkIssue, Certificate, CertificateKind, RevocationReason
-from cohorts.models import Enrolment
+from cohorts.models import Cohort, Enrolment
 from lms import audit
 
 LANGUAGES = ("fr", "en")
@@ -161,3 +161,33 @@ def reissue(*, by, certificate: Certificate, language: str | None = None) -> Cer
     )
     audit.record(by, audit.Action.CERTIFICATE_REISSUED, new, replaces=locked.pk)
     return new
+
+
+# --- Readings and exports: recorded, as every reading of a trainee's file is ----------------
+
+
+def viewed(*, by, certificate: Certificate) -> None:
+    """A member of staff opened the certificate's page (it names the holder)."""
+    audit.record(by, audit.Action.VIEWED, certificate)
+
+
+def downloaded_pdf(*, by, certificate: Certificate) -> None:
+    audit.record(by, audit.Action.EXPORTED, certificate, document="pdf")
+
+
+def exported_list(*, by, rows, document: str) -> None:
+    """The certificate list exported: one entry per cohort, naming its trainees in the file.
+
+    ``rows`` are ``(cohort_id, trainee_id)`` pairs, read once from the exported queryset.
+    """
+    trainees: dict[int, set[int]] = {}
+    for cohort_id, trainee_id in rows:
+        trainees.setdefault(cohort_id, set()).add(trainee_id)
+    for cohort in Cohort.objects.filter(pk__in=trainees):
+        audit.record(
+            by,
+            audit.Action.EXPORTED,
+            cohort,
+            document=document,
+            trainees=sorted(trainees[cohort.pk]),
+        )
