@@ -66,7 +66,11 @@ def _create(by, enrolment, kind: str, language: str, duplicate_of=None) -> tuple
                     return existing, False
             continue  # a code or status index taken at the same instant: try again
         audit.record(
-            by, audit.Action.CERTIFICATE_ISSUED, certificate, enrolment=enrolment.pk, kind=kind
+            by,
+            audit.Action.CERTIFICATE_ISSUED,
+            certificate,
+            enrolment=enrolment.pk,
+            certificate_type=kind,
         )
         _queue_pdf(certificate)
         return certificate, True

@@ -17,7 +17,7 @@ from lms import audit
 
 # The audit log shows the codes the certificate services write as words (lms/audit.py).
 audit.register_detail_values("reason", dict(RevocationReason.choices))
-audit.register_detail_values("kind", dict(CertificateKind.choices))
+audit.register_detail_values("certificate_type", dict(CertificateKind.choices))
 audit.register_detail_values(
     "document",
     {

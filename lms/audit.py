@@ -125,6 +125,7 @@ DETAIL_LABELS = {
     "enrolment": _("inscription"),
     "fields": _("champs"),
     "comments": _("commentaires"),
+    "certificate_type": _("type d'attestation"),
     "date": _("date"),
     "from": _("ancienne date"),
     "days": _("jours"),
