@@ -336,6 +336,19 @@ WAGTAILADMIN_BASE_URL = SITE_BASE_URL or "http://127.0.0.1:8000"
 CERTIFICATE_ISSUER = env_str("CERTIFICATE_ISSUER", "Programme FORAS — formation avant le retour")
 CERTIFICATE_SIGNATORY = env_str("CERTIFICATE_SIGNATORY", "La coordination du programme")
 CERTIFICATE_SIGNATORY_TITLE = env_str("CERTIFICATE_SIGNATORY_TITLE", "Coordination")
+# The Ed25519 key that signs certificates' portable credentials (certificates/credentials/):
+# a PEM file, or the key itself in the environment; never in the repository. Development
+# makes one under .run/ (ignored by git); with DEBUG off there is no such fallback and
+# `check --deploy` fails until one of the two is set.
+CREDENTIAL_SIGNING_KEY_FILE = env_str("CREDENTIAL_SIGNING_KEY_FILE")
+CREDENTIAL_SIGNING_KEY = env_str("CREDENTIAL_SIGNING_KEY")
+CREDENTIAL_DEVELOPMENT_KEY_FILE = (
+    env_str(
+        "CREDENTIAL_DEVELOPMENT_KEY_FILE", str(BASE_DIR / ".run" / "credential-signing-key.pem")
+    )
+    if DEBUG
+    else ""
+)
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
