@@ -129,8 +129,8 @@ if(statusResult) {
     status.revoked = statusResult.results.some(r => r.status === true);
   }
 }
-// vc marks a credential whose status check failed as not verified; a revoked credential's
-// check succeeds (its bit is read): report the proof and the status separately.
+// vc marks a credential not verified when its status could not be checked; a revoked one's
+// check succeeds (its bit is read, and set): report the proof and the status separately.
 const proofVerified = Boolean(
   result.results && result.results.length && result.results.every(r => r.verified));
 process.stdout.write(JSON.stringify({
