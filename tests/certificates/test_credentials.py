@@ -220,3 +220,19 @@ def test_the_did_document_publishes_the_signing_key(client, public_domain):
     assert document["id"] == "did:web:foras.example.org"
     assert document["assertionMethod"] == [issuer.verification_method]
     assert document["verificationMethod"][0]["publicKeyMultibase"] == (issuer.public_key_multibase)
+
+
+def test_a_credential_speaks_the_certificates_language(public_domain, trainee):
+    english = badge.signed(make_certificate(trainee.enrolments.get(), language="en"))
+    statement = badge.signed(
+        make_certificate(trainee.enrolments.get(), kind="statement", language="en")
+    )
+
+    assert english["description"].startswith("Training “")
+    assert "Duration:" in english["description"] or "hours" not in english["description"]
+    assert english["credentialSubject"]["achievement"]["inLanguage"] == "en"
+    assert (
+        "not a qualification"
+        in english["credentialSubject"]["achievement"]["criteria"]["narrative"]
+    )
+    assert "Attendance:" in statement["description"]
