@@ -10,8 +10,6 @@ import json
 from functools import cache
 from pathlib import Path
 
-from pyld.jsonld import JsonLdError
-
 CREDENTIALS_V2 = "https://www.w3.org/ns/credentials/v2"
 OPEN_BADGES_V3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 
@@ -30,6 +28,9 @@ def _context(url: str) -> dict:
 def load(url: str, options: dict | None = None) -> dict:
     """pyld's ``documentLoader``: a shipped context, or an error for any other address."""
     if url not in _FILES:
+        # Only pyld calls this loader, so pyld is already imported.
+        from pyld.jsonld import JsonLdError
+
         raise JsonLdError(
             f"No shipped JSON-LD document for {url}; credentials load nothing from the network.",
             "jsonld.LoadDocumentError",

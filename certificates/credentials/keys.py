@@ -18,14 +18,19 @@ import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from certificates.credentials import multibase
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+# cryptography (OpenSSL's bindings, about 5 MiB) is imported by the first credential signed
+# or key checked, not by every web worker at start-up (tests/lms/test_startup_imports.py).
 
 
 class MissingSigningKey(ImproperlyConfigured):
@@ -37,14 +42,11 @@ class Issuer:
     """Who signs: the DID, the key's id inside it, and the key."""
 
     did: str
-    private_key: Ed25519PrivateKey
+    private_key: "Ed25519PrivateKey"
 
     @property
     def public_key_multibase(self) -> str:
-        raw = self.private_key.public_key().public_bytes(
-            serialization.Encoding.Raw, serialization.PublicFormat.Raw
-        )
-        return multibase.ed25519_multikey(raw)
+        return multibase.ed25519_multikey(self.private_key.public_key().public_bytes_raw())
 
     @property
     def verification_method(self) -> str:
@@ -67,7 +69,11 @@ def did_web_for(base_url: str) -> str | None:
     return "did:web:" + quote(parts.netloc, safe="")
 
 
-def _parse(text: str, where: str) -> Ed25519PrivateKey:
+def _parse(text: str, where: str) -> "Ed25519PrivateKey":
+    from cryptography.exceptions import UnsupportedAlgorithm
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     text = text.strip()
     try:
         if text.startswith("-----BEGIN"):
@@ -75,14 +81,17 @@ def _parse(text: str, where: str) -> Ed25519PrivateKey:
         else:
             raw = base64.b64decode(text + "=" * (-len(text) % 4), altchars=b"-_", validate=True)
             key = Ed25519PrivateKey.from_private_bytes(raw)
-    except (ValueError, TypeError, binascii.Error) as error:
+    except (ValueError, TypeError, binascii.Error, UnsupportedAlgorithm) as error:
         raise ImproperlyConfigured(f"{where} is not an Ed25519 private key: {error}") from error
     if not isinstance(key, Ed25519PrivateKey):
         raise ImproperlyConfigured(f"{where} holds a key, but not an Ed25519 one.")
     return key
 
 
-def _development_key(path: Path) -> Ed25519PrivateKey:
+def _development_key(path: Path) -> "Ed25519PrivateKey":
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         pem = Ed25519PrivateKey.generate().private_bytes(
@@ -112,7 +121,7 @@ def configured_key_source() -> str | None:
     return None
 
 
-def load_private_key() -> Ed25519PrivateKey:
+def load_private_key() -> "Ed25519PrivateKey":
     if settings.CREDENTIAL_SIGNING_KEY_FILE:
         path = Path(settings.CREDENTIAL_SIGNING_KEY_FILE)
         try:
@@ -134,8 +143,8 @@ def _issuer(did_web: str | None, key_settings: tuple) -> Issuer:
     key = load_private_key()
     if did_web:
         return Issuer(did=did_web, private_key=key)
-    raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return Issuer(did=f"did:key:{multibase.ed25519_multikey(raw)}", private_key=key)
+    name = multibase.ed25519_multikey(key.public_key().public_bytes_raw())
+    return Issuer(did=f"did:key:{name}", private_key=key)
 
 
 def issuer() -> Issuer:

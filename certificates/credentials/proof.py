@@ -9,8 +9,6 @@ Ed25519. Signing the same document at the same instant gives the same proof.
 import hashlib
 from datetime import UTC, datetime
 
-from pyld import jsonld
-
 from certificates.credentials import documents, multibase
 from certificates.credentials.keys import Issuer
 
@@ -18,6 +16,10 @@ CRYPTOSUITE = "eddsa-rdfc-2022"
 
 
 def _canonical(document: dict) -> bytes:
+    # pyld (and lxml under it) is imported by the first credential signed, not by every web
+    # worker at start-up (tests/lms/test_startup_imports.py).
+    from pyld import jsonld
+
     nquads = jsonld.normalize(
         document,
         {
