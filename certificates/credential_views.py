@@ -19,14 +19,21 @@ def did_document(request: HttpRequest) -> JsonResponse:
     return response
 
 
+def _published(request: HttpRequest) -> status_list.Published:
+    # Read once per request: the ETag and the body come from the same state of the list.
+    if not hasattr(request, "_status_list"):
+        request._status_list = status_list.published()
+    return request._status_list
+
+
 def _status_list_etag(request: HttpRequest) -> str:
-    return status_list.published().etag
+    return _published(request).etag
 
 
 @require_GET
 @condition(etag_func=_status_list_etag)
 def revocation_list(request: HttpRequest) -> JsonResponse:
-    response = JsonResponse(status_list.published().credential, content_type="application/vc")
+    response = JsonResponse(_published(request).credential, content_type="application/vc")
     # Checked again on every use (a cheap 304): a revocation must be seen at once.
     patch_cache_control(response, public=True, no_cache=True)
     return response
