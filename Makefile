@@ -19,7 +19,7 @@ PYTHON ?= $(shell for c in python3.13 python3.12 python3; do \
 	  done; \
 	fi)
 
-.PHONY: run test test-e2e lint format bench messages install install-dev migrate seed clean vendor
+.PHONY: run test test-e2e lint format bench messages install install-dev migrate seed clean vendor verifier
 
 $(PY):
 	@if [ -z "$(PYTHON)" ]; then \
@@ -114,6 +114,13 @@ vendor:
 	cp node_modules/zxing-wasm/LICENSE $$dest/LICENSE.zxing-wasm; \
 	cp /usr/share/common-licenses/Apache-2.0 $$dest/LICENSE.zxing-cpp; \
 	echo "Vendored barcode-detector $$version (zxing-wasm $$zxing) in $$dest"
+
+# The independent verifier of signed credentials (tests only: tests/certificates/verifier/,
+# Digital Bazaar's libraries under Node, pinned by its package-lock.json). The tests run it
+# when it is installed and say why they skip it otherwise.
+verifier:
+	@command -v npm >/dev/null || { echo "make verifier needs Node.js and npm (apt install nodejs npm)"; exit 1; }
+	cd tests/certificates/verifier && npm ci --ignore-scripts --no-audit --no-fund
 
 clean:
 	rm -rf $(VENV) static_collected .pytest_cache .test-db.sqlite3*

@@ -5,6 +5,7 @@ connection with a cookie jar), and the report's checks and tables.
 Only 127.0.0.1 is ever contacted.
 """
 
+import base64
 import http.client
 import json
 import os
@@ -59,6 +60,8 @@ def bench_environment(workdir: Path, database_url: str = "") -> dict[str, str]:
         MEDIA_ROOT=str(workdir / "media"),
         # The cached pages of a shared Redis (when REDIS_URL is set) stay apart from others'.
         CACHE_PREFIX=f"foras-bench-{uuid.uuid4().hex[:8]}",
+        # A throwaway signing key for the certificates' credentials, as production has one.
+        CREDENTIAL_SIGNING_KEY=base64.b64encode(secrets.token_bytes(32)).decode(),
         LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
     )

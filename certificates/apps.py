@@ -8,4 +8,7 @@ class CertificatesConfig(AppConfig):
 
     def ready(self):
         # The policy registers itself with Wagtail when imported.
-        from certificates import permissions  # noqa: F401
+        from certificates import checks, holders, permissions  # noqa: F401
+
+        # The trainee's space and CV show the certificates (learning sits below this app).
+        holders.register()

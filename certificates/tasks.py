@@ -1,6 +1,7 @@
 """Background work of the certificates app (django-q2). Each task may run twice: idempotent."""
 
 from certificates import pdf, services
+from certificates.credentials import status_list
 
 
 def bulk_issue(bulk_id: int) -> None:
@@ -13,4 +14,10 @@ def render_certificate_pdf(certificate_id: int) -> None:
 
 
 def publish_status_list() -> None:
-    """Nothing to publish until the signed status list lands (certificates/credentials/)."""
+    """Sign the revocation list as it now stands, ahead of the first verifier to ask.
+
+    The list is computed on request and cached under a key made from the revoked indexes
+    (certificates/credentials/status_list.py): a revocation is published at once even
+    without this task, which only saves that first verifier the signing.
+    """
+    status_list.published()

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.models import LessonPage
-from learning import progress, services
+from learning import home_panels, progress, services
 from learning.decorators import trainee_required
 from learning.permissions import enrolment_for_module, learner_enrolments
 
@@ -23,6 +23,7 @@ def home(request, trainee):
             "trainee": trainee,
             "enrolments": enrolments,
             "modules": progress.progress_for_enrolments(enrolments),
+            "panels": home_panels.panels_for(trainee),
         },
     )
 

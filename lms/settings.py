@@ -353,6 +353,19 @@ CERTIFICATE_VERIFY_RATE_LIMIT = env_rates("CERTIFICATE_VERIFY_RATE_LIMIT", "60/m
 CERTIFICATE_VERIFY_MISS_RATE_LIMIT = env_rates(
     "CERTIFICATE_VERIFY_MISS_RATE_LIMIT", "10/m/ip,30/h/ip"
 )
+# The Ed25519 key that signs certificates' portable credentials (certificates/credentials/):
+# a PEM file, or the key itself in the environment; never in the repository. Development
+# makes one under .run/ (ignored by git); with DEBUG off there is no such fallback and
+# `check --deploy` fails until one of the two is set.
+CREDENTIAL_SIGNING_KEY_FILE = env_str("CREDENTIAL_SIGNING_KEY_FILE")
+CREDENTIAL_SIGNING_KEY = env_str("CREDENTIAL_SIGNING_KEY")
+CREDENTIAL_DEVELOPMENT_KEY_FILE = (
+    env_str(
+        "CREDENTIAL_DEVELOPMENT_KEY_FILE", str(BASE_DIR / ".run" / "credential-signing-key.pem")
+    )
+    if DEBUG
+    else ""
+)
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",

@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from certificates import credential_views
 from content import views as content_views
 from lms import views
 
@@ -22,12 +23,17 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/trainee/", include("cohorts.urls")),
     path("accounts/", include("lms.account_urls")),  # allauth's, MFA views imported lazily
+    # The trainee's certificates, in their space (the certificates app sits above learning).
+    path("learn/certificates/", include("certificates.trainee_urls")),
     path("learn/", include("learning.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # Printed on flyers: these must keep working whatever happens to the page tree.
     path("g/<str:code>/", content_views.guide_short_link, name="guide_short_link"),
     # Printed under each certificate's QR code: /verify/<code>/ (and its JSON form).
     path("verify/", include("certificates.urls")),
+    # The signed credentials' issuer (did:web, a fixed point) and revocation status list.
+    path(".well-known/did.json", credential_views.did_document, name="credential_did_document"),
+    path("credentials/", include("certificates.credential_urls")),
 ]
 
 if settings.DEBUG:

@@ -41,6 +41,8 @@ def test_check_deploy_passes_with_production_variables():
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "foras.example.org",
         "DJANGO_SETTINGS_MODULE": "lms.settings",
+        # A throwaway key to sign credentials: production refuses to start without one.
+        "CREDENTIAL_SIGNING_KEY": base64.b64encode(secrets.token_bytes(32)).decode(),
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Imported by the requests that need them: PDFs (WeasyPrint), roster workbooks (openpyxl),
 # QR codes (qrcode), charts (pygal), sealed offline answers (cryptography), WebAuthn and the
-# MFA sign-in views (fido2); psycopg only on PostgreSQL.
-DEFERRED = ["weasyprint", "openpyxl", "qrcode", "pygal", "cryptography", "fido2", "psycopg"]
+# MFA sign-in views (fido2), signed credentials (pyld); psycopg only on PostgreSQL.
+DEFERRED = ["weasyprint", "openpyxl", "qrcode", "pygal", "cryptography", "fido2", "pyld", "psycopg"]
 
 SCRIPT = f"""
 import json, sys
