@@ -12,9 +12,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail import hooks
 
@@ -24,6 +25,7 @@ from cohorts.models import ConsentRecord, EnrolmentStatus
 from cohorts.permissions import (
     cohort_policy,
     enrolment_policy,
+    session_day_policy,
     get_cohort_for_user,
     get_enrolment_for_user,
     get_trainee_for_user,
@@ -84,6 +86,29 @@ def _roster_columns(cohort, enrolments) -> list[RosterColumn]:
     ]
 
 
+# The attendance screens, from the cohort's page: (url name, label, the session-day policy's
+# action it needs). A screen not built yet has no url name: its button is left out.
+ATTENDANCE_SCREENS = (
+    ("cohorts:register", _lazy("Registre d'appel"), "mark"),
+    ("cohorts:check_in", _lazy("Pointage par code QR"), "mark"),
+    ("cohorts:attendance_grid", _lazy("Grille des présences"), "view"),
+    ("cohorts:session_days", _lazy("Jours de session"), "view"),
+)
+
+
+def attendance_buttons(cohort, user) -> list[tuple[str, str]]:
+    """(label, url) of the attendance screens this user may open on this cohort."""
+    buttons = []
+    for name, label, action in ATTENDANCE_SCREENS:
+        if not session_day_policy.user_has_permission(user, action):
+            continue
+        try:
+            buttons.append((label, reverse(name, args=[cohort.pk])))
+        except NoReverseMatch:
+            continue
+    return buttons
+
+
 def cohort_detail(request, pk: int):
     cohort = get_cohort_for_user(request.user, pk)
     enrolments = list(
@@ -106,6 +131,7 @@ def cohort_detail(request, pk: int):
         ),
         "can_withdraw": enrolment_policy.user_has_permission(request.user, "change"),
         "other_buttons": _other_buttons(cohort, request.user),
+        "attendance_buttons": attendance_buttons(cohort, request.user),
         "header_title": str(cohort),
         "header_icon": "group",
         "breadcrumbs_items": crumbs({"url": "", "label": str(cohort)}),

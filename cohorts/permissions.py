@@ -181,6 +181,21 @@ def get_session_day_for_user(user, pk, action: str = "view") -> SessionDay:
     )
 
 
+def get_cohort_days_for_user(user, pk, action: str = "view") -> Cohort:
+    """A cohort whose session days and attendance the user may ``action`` (view, change,
+    export): the session-day policy decides the action, the cohort's scope the row (a
+    cohort's days may not be planned yet, so the days themselves cannot say)."""
+    if not session_day_policy.user_has_permission(user, action):
+        raise PermissionDenied
+    return _fetch(
+        cohort_policy,
+        user,
+        "view",
+        pk,
+        Cohort.objects.select_related("module", "orientation_point"),
+    )
+
+
 def get_check_in_window_for_user(user, pk, action: str = "mark") -> CheckInWindow:
     return _fetch(
         check_in_policy,

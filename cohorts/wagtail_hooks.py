@@ -8,7 +8,16 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from cohorts import admin_import, admin_views, classroom, services, views
+from cohorts import (
+    admin_import,
+    admin_views,
+    attendance_reading,
+    classroom,
+    days_views,
+    holidays,
+    services,
+    views,
+)
 from cohorts.models import Cohort, ConsentPurpose
 from cohorts.permissions import cohort_policy, uses_the_workspace
 from lms import audit
@@ -66,6 +75,7 @@ class CohortViewSet(ModelViewSet):
             + admin_views.urlpatterns
             + admin_import.urlpatterns
             + classroom.urlpatterns
+            + days_views.urlpatterns
             + [
                 # The coordinators' screens used to live under manage/.
                 path("manage/", RedirectView.as_view(pattern_name="cohorts:index")),
@@ -80,6 +90,11 @@ cohort_viewset = CohortViewSet()
 @hooks.register("register_admin_viewset")
 def register_cohort_viewset():
     return cohort_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_holiday_viewset():
+    return holidays.HolidayViewSet()
 
 
 class MyCohortsPanel(Component):
@@ -110,3 +125,20 @@ def dashboard_cohorts(user):
 def add_my_cohorts_panel(request, panels):
     if uses_the_workspace(request.user):
         panels.insert(0, MyCohortsPanel(dashboard_cohorts(request.user)))
+
+
+@hooks.register("register_roster_columns")
+def attendance_roster_column(cohort, enrolments):
+    """Each trainee's attendance against the module's rule ("7/10 — 1 jour de plus requis"),
+    in two queries (the days and the marks) whatever the number of trainees."""
+    enrolments = list(enrolments)
+    if not enrolments:
+        return []
+    attendance = attendance_reading.cohort_attendance(cohort, enrolments)
+    if not attendance.days:
+        return []
+    lines = {
+        row.enrolment.pk: [attendance_reading.standing_text(row.standing)]
+        for row in attendance.rows
+    }
+    return [admin_views.RosterColumn(_("Présence"), lines)]
