@@ -25,10 +25,10 @@ from cohorts.models import ConsentRecord, EnrolmentStatus
 from cohorts.permissions import (
     cohort_policy,
     enrolment_policy,
-    session_day_policy,
     get_cohort_for_user,
     get_enrolment_for_user,
     get_trainee_for_user,
+    session_day_policy,
 )
 from cohorts.rules import AlreadyWithdrawn
 

@@ -25,9 +25,7 @@ ACTIONS = ("plan", "add", "move", "cancel", "restore")
 
 
 def _page(request, cohort, *, add_form=None, error=None, status=200):
-    days = list(
-        SessionDay.objects.filter(cohort=cohort).select_related("lesson").order_by("date")
-    )
+    days = list(SessionDay.objects.filter(cohort=cohort).select_related("lesson").order_by("date"))
     context = {
         "cohort": cohort,
         "days": days,

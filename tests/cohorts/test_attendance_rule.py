@@ -114,7 +114,9 @@ def test_a_day_added_after_the_fact_raises_what_is_required(trainer, five_day_co
 
 def test_a_day_cancelled_after_the_fact_drops_out_with_its_mark(trainer, five_day_cohort):
     enrolment = TraineeFactory(cohort=five_day_cohort, by=trainer).enrolments.get()
-    _mark(trainer, enrolment, five_day_cohort, ["present", "present", "present", "absent", "absent"])
+    _mark(
+        trainer, enrolment, five_day_cohort, ["present", "present", "present", "absent", "absent"]
+    )
     assert not _standing(five_day_cohort, enrolment).meets  # 3 of 5
 
     absent_day = five_day_cohort.session_days.order_by("date")[4]
@@ -139,7 +141,10 @@ def test_a_withdrawn_trainee_is_shown_as_such(trainer, five_day_cohort):
 def test_changing_the_dates_replans_the_days_until_attendance_is_taken(trainer, five_day_cohort):
     later = MONDAY + datetime.timedelta(days=7)
     services.update_cohort(
-        by=trainer, cohort=five_day_cohort, start_date=later, end_date=later + datetime.timedelta(13)
+        by=trainer,
+        cohort=five_day_cohort,
+        start_date=later,
+        end_date=later + datetime.timedelta(13),
     )
     assert five_day_cohort.session_days.order_by("date").first().date == later
 
