@@ -15,7 +15,7 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail import hooks
 
@@ -89,10 +89,10 @@ def _roster_columns(cohort, enrolments) -> list[RosterColumn]:
 # The attendance screens, from the cohort's page: (url name, label, the session-day policy's
 # action it needs). A screen not built yet has no url name: its button is left out.
 ATTENDANCE_SCREENS = (
-    ("cohorts:register", _lazy("Registre d'appel"), "mark"),
-    ("cohorts:check_in", _lazy("Pointage par code QR"), "mark"),
-    ("cohorts:attendance_grid", _lazy("Grille des présences"), "view"),
-    ("cohorts:session_days", _lazy("Jours de session"), "view"),
+    ("cohorts:register", gettext_lazy("Registre d'appel"), "mark"),
+    ("cohorts:check_in", gettext_lazy("Pointage par code QR"), "mark"),
+    ("cohorts:attendance_grid", gettext_lazy("Grille des présences"), "view"),
+    ("cohorts:session_days", gettext_lazy("Jours de session"), "view"),
 )
 
 

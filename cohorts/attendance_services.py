@@ -163,11 +163,12 @@ def save_holiday(*, by, date: datetime.date, name: str, holiday: Holiday | None 
     """Add or change a holiday. Days already planned are left as they are: a trainer moves
     or cancels them (the holiday list is for the next plans)."""
     holiday = holiday or Holiday()
+    created = holiday.pk is None
     holiday.date = date
     holiday.name = " ".join(name.split())[:120]
     holiday.full_clean()
     holiday.save()
-    audit.record(by, audit.Action.CHANGED if holiday.pk else audit.Action.CREATED, holiday)
+    audit.record(by, audit.Action.CREATED if created else audit.Action.CHANGED, holiday)
     return holiday
 
 
