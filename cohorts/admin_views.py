@@ -49,6 +49,8 @@ class RosterColumn:
 
     label: str
     lines: dict[int, list[str]]  # enrolment id → the lines of its cell
+    # Lines are kept whole by default ("Début : 40 %"); a column of phrases lets them wrap.
+    wrap: bool = False
 
     def cell(self, enrolment) -> list[str]:
         return self.lines.get(enrolment.pk) or ["—"]
@@ -57,7 +59,7 @@ class RosterColumn:
 @dataclass(frozen=True)
 class RosterRow:
     enrolment: object
-    cells: list[list[str]]
+    cells: list[tuple[RosterColumn, list[str]]]
 
 
 def crumbs(*items):
@@ -122,7 +124,9 @@ def cohort_detail(request, pk: int):
     columns = _roster_columns(cohort, enrolments)
     context = {
         "cohort": cohort,
-        "rows": [RosterRow(e, [column.cell(e) for column in columns]) for e in enrolments],
+        "rows": [
+            RosterRow(e, [(column, column.cell(e)) for column in columns]) for e in enrolments
+        ],
         "columns": columns,
         "trainers": cohort.trainers.all(),
         "can_enrol": cohort_policy.user_has_permission_for_instance(request.user, "enrol", cohort),

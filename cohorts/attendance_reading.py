@@ -102,13 +102,12 @@ def cohort_attendance(
     return result
 
 
-def standing_text(standing: attendance_rule.Standing) -> str:
-    """The rule's answer in a few words: "7/10 — 1 jour de plus requis"."""
+def standing_parts(standing: attendance_rule.Standing) -> list[str]:
+    """The rule's answer in a few words: ["7/10", "1 jour de plus requis"]."""
     if standing.withdrawn:
-        return _("Abandon")
+        return [_("Abandon")]
     if not standing.total:
-        return "—"
-    figures = f"{standing.attended}/{standing.total}"
+        return ["—"]
     if standing.meets:
         state = _("règle atteinte")
     elif not standing.reachable:
@@ -117,4 +116,9 @@ def standing_text(standing: attendance_rule.Standing) -> str:
         state = ngettext(
             "%(count)s jour de plus requis", "%(count)s jours de plus requis", standing.needed
         ) % {"count": standing.needed}
-    return f"{figures} — {state}"
+    return [f"{standing.attended}/{standing.total}", state]
+
+
+def standing_text(standing: attendance_rule.Standing) -> str:
+    """The same on one line: "7/10 — 1 jour de plus requis"."""
+    return " — ".join(standing_parts(standing))
