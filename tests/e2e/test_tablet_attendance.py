@@ -88,4 +88,7 @@ def test_a_trainer_sees_the_roster_the_days_and_the_grid_whole(tab: Tab, attenda
     expect(grid.locator("tbody tr")).to_have_count(len(NAMES))
     expect(grid.locator("thead th")).to_have_count(1 + 10)
     check_fits(tab, "attendance-4-grid")
+    # Ten days fit without scrolling inside the grid's box (longer cohorts scroll there).
+    box = page.locator(".lms-scroll")
+    assert box.evaluate("(element) => element.scrollWidth <= element.clientWidth")
     tab.assert_stayed_local()
