@@ -8,6 +8,8 @@ import io
 import openpyxl
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cohorts import attendance_services
@@ -177,9 +179,7 @@ def test_moving_a_day_onto_another_is_refused_with_a_message(client, trainer, da
     assert second.date == MONDAY + datetime.timedelta(days=1)
 
 
-def test_a_day_outside_the_cohort_is_refused_in_the_readers_language(
-    client, trainer, days_cohort
-):
+def test_a_day_outside_the_cohort_is_refused_in_the_readers_language(client, trainer, days_cohort):
     client.force_login(trainer)
     client.cookies["django_language"] = "en"
     day = _days(days_cohort)[0]
@@ -285,9 +285,7 @@ def test_the_grid_shows_each_status_as_text_with_rates_and_standing(client, trai
     }
     awa = [" ".join(cell.get_text().split()) for cell in rows["Awa"].find_all("td")]
     assert awa == ["P Présent", "P Présent", "R En retard", "P Présent", "P Présent"]
-    assert " ".join(rows["Awa"].th.get_text().split()) == (
-        "Awa Taux : 100 % 5/5 — règle atteinte"
-    )
+    assert " ".join(rows["Awa"].th.get_text().split()) == ("Awa Taux : 100 % 5/5 — règle atteinte")
     binta = " ".join(rows["Binta"].get_text().split())
     assert "E Excusé" in binta and "A Absent" in binta
     assert "Taux : 40 % 2/5 — ne peut plus atteindre la règle" in binta
@@ -390,3 +388,19 @@ def test_a_trainer_reads_the_holidays_but_may_not_delete_one(client, trainer):
     assert "Manifeste" in client.get(reverse("holidays:index")).content.decode()
     client.post(reverse("holidays:delete", args=[holiday.pk]))
     assert Holiday.objects.filter(pk=holiday.pk).exists()
+
+
+def _grid_queries(client, cohort) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("cohorts:attendance_grid", args=[cohort.pk])).status_code == 200
+    return len(queries)
+
+
+def test_the_grid_reads_a_fixed_number_of_queries_whatever_its_size(client, trainer, marked):
+    cohort = marked["Awa"].cohort
+    client.force_login(trainer)
+    _grid_queries(client, cohort)  # warm the caches (site, locales, session)
+    with_three = _grid_queries(client, cohort)
+    _mark_all(trainer, cohort, {f"Apprenant {n}": ["present", "late"] for n in range(8)})
+
+    assert _grid_queries(client, cohort) == with_three

@@ -55,9 +55,7 @@ def attendance_class(demo_site):
         ).enrolments.get()
         for position, day in enumerate(days):
             status = STATUSES[(number + position) % 5] if number < 3 else "present"
-            attendance_services.record_mark(
-                by=trainer, enrolment=enrolment, day=day, status=status
-            )
+            attendance_services.record_mark(by=trainer, enrolment=enrolment, day=day, status=status)
     return {"trainer": trainer, "cohort": cohort}
 
 
