@@ -138,7 +138,6 @@ def attendance_roster_column(cohort, enrolments):
     if not attendance.days:
         return []
     lines = {
-        row.enrolment.pk: attendance_reading.standing_parts(row.standing)
-        for row in attendance.rows
+        row.enrolment.pk: attendance_reading.standing_parts(row.standing) for row in attendance.rows
     }
     return [admin_views.RosterColumn(_("Présence"), lines, wrap=True)]
