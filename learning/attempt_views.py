@@ -22,7 +22,7 @@ from wagtail.models import Locale
 from courses.scoring import AnswerError, answers_from_form, form_field
 from learning import delivery, exercise_views, services, views
 from learning.decorators import trainee_required
-from learning.json_body import BadBody, read_json_object, read_version
+from lms.json_body import BadBody, read_json_object, read_version
 from learning.permissions import get_attempt_for_learner, get_enrolment_for_learner
 
 SURVEY = services.SURVEY

@@ -24,7 +24,7 @@ from courses.exercises.plan_figures import cash_flow_chart_svg
 from learning import cv_photo, delivery, exercise_pdf
 from learning import exercise_services as services
 from learning.decorators import trainee_required
-from learning.json_body import BadBody, read_json_object, read_version
+from lms.json_body import BadBody, read_json_object, read_version
 from learning.models import Document, DocumentVersion
 from learning.permissions import (
     get_bare_enrolment_for_learner,
