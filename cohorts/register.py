@@ -106,8 +106,9 @@ def marks_as_json(day: SessionDay, enrolment_ids) -> dict[str, dict]:
     """What the page shows of these trainees' marks once the server has applied a batch."""
     labels = dict(AttendanceStatus.choices)
     marks = list(
-        AttendanceMark.objects.filter(session_day=day, enrolment_id__in=enrolment_ids)
-        .select_related("marked_by")
+        AttendanceMark.objects.filter(
+            session_day=day, enrolment_id__in=enrolment_ids
+        ).select_related("marked_by")
     )
     history = _with_history(marks)
     return {
@@ -197,9 +198,9 @@ def _mark_from_form(request, cohort: Cohort, day: SessionDay | None):
     try:
         if request.POST.get("everyone"):
             count = attendance_services.mark_everyone_present(by=request.user, day=day)
-            messages.success(request, _("%(count)s apprenant(s) marqué(s) présent(s).") % {
-                "count": count
-            })
+            messages.success(
+                request, _("%(count)s apprenant(s) marqué(s) présent(s).") % {"count": count}
+            )
             return HttpResponseRedirect(back)
         enrolment_id, _sep, status = request.POST.get("mark", "").partition(":")
         enrolment = (
@@ -210,7 +211,9 @@ def _mark_from_form(request, cohort: Cohort, day: SessionDay | None):
         if enrolment is None or status not in AttendanceStatus.values:
             messages.error(request, _("Cette présence est illisible : rien n'a changé."))
             return HttpResponseRedirect(back)
-        attendance_services.record_mark(by=request.user, enrolment=enrolment, day=day, status=status)
+        attendance_services.record_mark(
+            by=request.user, enrolment=enrolment, day=day, status=status
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return HttpResponseRedirect(back)

@@ -10,9 +10,9 @@ import pytest
 from django.urls import reverse
 
 from courses.models import ModulePage
-from lms.json_body import MAX_BYTES
 from learning.models import Attempt
 from learning.services import get_or_start_attempt, save_answers
+from lms.json_body import MAX_BYTES
 from tests.courses.factories import make_assessment
 
 JSON = "application/json"
