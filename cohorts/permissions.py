@@ -194,3 +194,22 @@ def get_check_in_window_for_user(user, pk, action: str = "mark") -> CheckInWindo
 def uses_the_workspace(user) -> bool:
     """Trainers and coordinators: the people the cohort screens and menu are for."""
     return cohort_policy.user_has_permission(user, "view")
+
+
+def get_register_for_user(user, pk) -> Cohort:
+    """The cohort whose register ``user`` takes: its trainers and the coordinators (the
+    session days' ``mark``); 403 for anyone who marks no register, 404 for another's cohort."""
+    if not session_day_policy.user_has_permission(user, "mark"):
+        raise PermissionDenied
+    return get_cohort_for_user(user, pk, "view")
+
+
+def get_register_day_for_user(user, cohort: Cohort, pk) -> SessionDay:
+    """One of ``cohort``'s session days, for its register (404 for any other day)."""
+    return _fetch(
+        session_day_policy,
+        user,
+        "mark",
+        pk,
+        SessionDay.objects.filter(cohort=cohort).select_related("lesson"),
+    )
