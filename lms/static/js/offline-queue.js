@@ -28,8 +28,8 @@
 // localStorage and is sent again on the "online" event and every few seconds.
 //
 // Sign-out (OfflineQueue.seal(), called by trainee-session.js, and by any page shown to nobody
-// signed in): what the next trainee could read is wiped — every "foras:" draft — but nothing
-// unsent is lost. A page with `delivery` (learning/delivery.py) never stores its draft in
+// signed in): what the next trainee could read is wiped — every "foras:" draft but a register's
+// unsent marks (see unsentRegister) — and nothing unsent is lost. A page with `delivery` (learning/delivery.py) never stores its draft in
 // clear: it lives in the *outbox* ("foras-outbox:<owner>:<key>"), encrypted (AES-GCM,
 // WebCrypto) with a key that only the page carries, beside a token that lets the server take
 // it. Sealing keeps the unsent outbox entries; every page of the trainee space, the sign-in
@@ -526,6 +526,15 @@
   }
 
   // Sign-out: unsent drafts go to the outbox (encrypted), what could be read is wiped.
+  // A register's unsent marks (ids and statuses, no names) outlive a sign-out on this tablet:
+  // the trainee who signs in next has no page that reads them, and the trainer's register
+  // sends them the next time it is opened (the server keeps each mark once).
+  function unsentRegister(name) {
+    if (!/^foras:[^:]+:register-/.test(name)) return false;
+    var draft = readDraft(name);
+    return !!(draft && Array.isArray(draft.data) && draft.data.length);
+  }
+
   function seal() {
     var writes = queues.map(function (queue) {
       var written = queue.delivery && queue.unsent() ? queue.keep() : queue.writing;
@@ -556,7 +565,7 @@
           for (var i = 0; i < storage.length; i++) names.push(storage.key(i));
           names.forEach(function (name) {
             if (!name) return;
-            if (name.indexOf(PREFIX) === 0) storage.removeItem(name);
+            if (name.indexOf(PREFIX) === 0 && !unsentRegister(name)) storage.removeItem(name);
             // An outbox entry already on the server is of no use to anyone.
             if (name.indexOf(OUTBOX) === 0 && !(readDraft(name) || {}).dirty) storage.removeItem(name);
           });
