@@ -1,8 +1,8 @@
-"""What the check-in tests share: today's session day, a clock the tests move, the codes."""
+"""What the check-in tests share: a clock the tests move, the window, the codes (the fixtures
+are in tests/cohorts/conftest.py)."""
 
 import datetime
 
-import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -29,25 +29,6 @@ class Clock:
     @property
     def step(self) -> int:
         return codes.step_at(self.now.timestamp())
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    clock = Clock()
-    monkeypatch.setattr(timezone, "now", clock)
-    return clock
-
-
-@pytest.fixture
-def today(cohort, trainer):
-    return attendance_services.add_session_day(by=trainer, cohort=cohort, date=timezone.localdate())
-
-
-@pytest.fixture
-def other_today(other_cohort, other_trainer):
-    return attendance_services.add_session_day(
-        by=other_trainer, cohort=other_cohort, date=timezone.localdate()
-    )
 
 
 def open_window(trainer, day, minutes=15, late_after=10):

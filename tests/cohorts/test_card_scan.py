@@ -7,11 +7,7 @@ from django.urls import reverse
 from cohorts.card_check_in import username_on_card
 from cohorts.models import AttendanceMark, AttendanceStatus, MarkSource
 from lms import audit
-from tests.cohorts.check_in_helpers import (  # noqa: F401 (fixtures)
-    clock,
-    open_window,
-    today,
-)
+from tests.cohorts.check_in_helpers import open_window
 from tests.cohorts.test_signin import page
 from tests.permissions import COHORT_TEACHERS_ONLY, PERSONAS, answers, sign_in_as
 

@@ -16,15 +16,7 @@ from cohorts.attendance_errors import CheckInRefused
 from cohorts.models import AttendanceMark, AttendanceStatus, CheckInWindow, MarkSource
 from lms import audit
 from tests.cohorts import factories
-from tests.cohorts.check_in_helpers import (  # noqa: F401 (fixtures)
-    clock,
-    open_window,
-    other_today,
-    qr_path,
-    short,
-    today,
-    token,
-)
+from tests.cohorts.check_in_helpers import open_window, qr_path, short, token
 from tests.cohorts.test_signin import alerts, page, sign_in
 from tests.content.pdfs import decode_qr_codes, svg_to_pdf
 from tests.permissions import COHORT_TEACHERS_ONLY, PERSONAS, answers, sign_in_as
@@ -74,9 +66,7 @@ def test_a_current_typed_code_marks_the_trainee_present(client, trainee, window,
     assert audit.entries_about(today).filter(action=audit.Action.CHECKED_IN).count() == 1
 
 
-def test_the_qr_address_shows_a_button_and_its_get_changes_nothing(
-    client, trainee, window, today
-):
+def test_the_qr_address_shows_a_button_and_its_get_changes_nothing(client, trainee, window, today):
     client.force_login(trainee.user)
     path = qr_path(window)
 
@@ -420,21 +410,18 @@ def test_the_close_button_closes_the_window(client, trainer, cohort, window):
 
     window.refresh_from_db()
     assert window.closed_at is not None
-    assert client.get(reverse("cohorts:check_in_code", args=[cohort.pk])).json() == {
-        "open": False
-    }
+    assert client.get(reverse("cohorts:check_in_code", args=[cohort.pk])).json() == {"open": False}
 
 
 def test_the_screen_says_closed_once_its_time_is_over(client, clock, trainer, cohort, window):
     client.force_login(trainer)
     clock.advance(15 * 60)
 
-    assert client.get(reverse("cohorts:check_in_code", args=[cohort.pk])).json() == {
-        "open": False
-    }
-    assert "Ouvrir le pointage" in page(
-        client.get(reverse("cohorts:check_in", args=[cohort.pk]))
-    ).get_text()
+    assert client.get(reverse("cohorts:check_in_code", args=[cohort.pk])).json() == {"open": False}
+    assert (
+        "Ouvrir le pointage"
+        in page(client.get(reverse("cohorts:check_in", args=[cohort.pk]))).get_text()
+    )
 
 
 def test_a_trainer_of_another_cohort_cannot_open_this_cohorts_check_in(
