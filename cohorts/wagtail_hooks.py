@@ -8,7 +8,15 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from cohorts import admin_import, admin_views, classroom, register, services, views
+from cohorts import (
+    admin_import,
+    admin_views,
+    check_in_admin,
+    classroom,
+    register,
+    services,
+    views,
+)
 from cohorts.models import Cohort, ConsentPurpose
 from cohorts.permissions import cohort_policy, uses_the_workspace
 from lms import audit
@@ -67,6 +75,7 @@ class CohortViewSet(ModelViewSet):
             + admin_import.urlpatterns
             + classroom.urlpatterns
             + register.urlpatterns
+            + check_in_admin.urlpatterns
             + [
                 # The coordinators' screens used to live under manage/.
                 path("manage/", RedirectView.as_view(pattern_name="cohorts:index")),
