@@ -1,3 +1,13 @@
+from cohorts.models.awareness import (
+    REACH_GROUPS,
+    AgeGroup,
+    AwarenessSession,
+    Reach,
+    RegisteredPerson,
+    RemoteMode,
+    RemoteOrientation,
+    validate_reach,
+)
 from cohorts.models.cohorts import (
     Cohort,
     CohortStatus,
@@ -14,6 +24,14 @@ from cohorts.models.people import (
 )
 
 __all__ = [
+    "REACH_GROUPS",
+    "AgeGroup",
+    "AwarenessSession",
+    "Reach",
+    "RegisteredPerson",
+    "RemoteMode",
+    "RemoteOrientation",
+    "validate_reach",
     "CONSENT_TEXT_VERSION",
     "Cohort",
     "CohortStatus",
