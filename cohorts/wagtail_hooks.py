@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib.auth import get_user_model
 from django.templatetags.static import static
 from django.urls import path
@@ -106,10 +107,12 @@ class AwarenessSessionViewSet(ModelViewSet):
     copy_view_enabled = False
     list_per_page = 50
     export_filename = "seances-sensibilisation"
+    # Plain selects rather than choosers: a trainer has one or two points, and the choices
+    # are the ones the form limits to the user's (cohorts/awareness_forms.py).
     edit_handler = ObjectList(
         [
             FieldRowPanel(["date", "modality"]),
-            FieldPanel("orientation_point"),
+            FieldPanel("orientation_point", widget=forms.Select),
             FieldPanel("topic_countries"),
             FieldPanel("facilitator"),
             MultiFieldPanel(
@@ -120,7 +123,7 @@ class AwarenessSessionViewSet(ModelViewSet):
                     "liste des personnes inscrites."
                 ),
             ),
-            InlinePanel("people", heading=_("Personnes inscrites"), label=_("Personne")),
+            InlinePanel("people", heading=_("Personnes inscrites"), label=_("personne")),
             FieldPanel("notes"),
         ],
         base_form_class=AwarenessSessionForm,
@@ -148,10 +151,10 @@ class RemoteOrientationViewSet(ModelViewSet):
     edit_handler = ObjectList(
         [
             FieldRowPanel(["date", "mode"]),
-            FieldPanel("orientation_point"),
+            FieldPanel("orientation_point", widget=forms.Select),
             MultiFieldPanel(
                 [
-                    FieldPanel("trainee"),
+                    FieldPanel("trainee", widget=forms.Select),
                     FieldPanel("person_name"),
                     FieldRowPanel(["sex", "age_group"]),
                 ],
