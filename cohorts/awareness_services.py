@@ -82,7 +82,9 @@ def update_awareness_session(
         setattr(session, name, value)
     rows = _people(session, people) if people is not None else None
     _save(session, rows)
-    audit.record(by, audit.Action.CHANGED, session, fields=sorted(changes))
+    # The list is named among the changed fields; who is on it stays out of the trail.
+    changed = [*changes, "people"] if people is not None else list(changes)
+    audit.record(by, audit.Action.CHANGED, session, fields=sorted(changed))
     return session
 
 

@@ -11,9 +11,23 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from cohorts import admin_import, admin_views, awareness_views, classroom, services, views
+from cohorts import (
+    admin_import,
+    admin_views,
+    awareness_services,
+    awareness_views,
+    classroom,
+    services,
+    views,
+)
 from cohorts.awareness_forms import AwarenessSessionForm, RemoteOrientationForm
-from cohorts.models import AwarenessSession, Cohort, ConsentPurpose, RemoteOrientation
+from cohorts.models import (
+    AwarenessSession,
+    Cohort,
+    ConsentPurpose,
+    RegisteredPerson,
+    RemoteOrientation,
+)
 from cohorts.permissions import cohort_policy, uses_the_workspace
 from lms import audit
 from lms.roles import Role
@@ -22,6 +36,20 @@ from lms.roles import Role
 audit.register_detail_values("purpose", dict(ConsentPurpose.choices))
 audit.register_detail_values(
     "fields", {name: Cohort._meta.get_field(name).verbose_name for name in services.COHORT_FIELDS}
+)
+audit.register_detail_values(
+    "fields",
+    {
+        **{
+            name: AwarenessSession._meta.get_field(name).verbose_name
+            for name in awareness_services.SESSION_FIELDS
+        },
+        **{
+            name: RemoteOrientation._meta.get_field(name).verbose_name
+            for name in awareness_services.REMOTE_FIELDS
+        },
+        "people": RegisteredPerson._meta.verbose_name_plural,
+    },
 )
 
 

@@ -123,7 +123,9 @@ def test_updating_a_session_replaces_its_list_and_records_the_fields(rabat, coor
     )
     assert list(session.people.values_list("name", flat=True)) == ["Awa"]
     assert entries(session) == ["wagtail.edit", "wagtail.create"]
-    assert ModelLogEntry.objects.for_instance(session).first().data == {"fields": ["facilitator"]}
+    assert ModelLogEntry.objects.for_instance(session).first().data == {
+        "fields": ["facilitator", "people"]
+    }
 
 
 def test_an_update_breaking_the_rule_changes_nothing(rabat, coordinator):
