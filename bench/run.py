@@ -15,7 +15,10 @@
 7. Sixty tablets autosaving their business plans every 10 s for 60 s (bench/tablets.py), on
    SQLite, then on PostgreSQL with a gunicorn of its own: p50/p95 latency, errors, server CPU
    and SQL queries per save (--only tablets runs this step alone).
-8. Stops gunicorn, drops the PostgreSQL database and removes the temporary folder, whatever
+8. The register on the trainer's tablet (bench/register.py): the register page and one mark
+   from the outbox, for a class of 12 and of 30: server CPU and SQL queries, the same
+   queries whatever the size (--only register runs this step alone).
+9. Stops gunicorn, drops the PostgreSQL database and removes the temporary folder, whatever
    happened.
 
 Only 127.0.0.1 is ever contacted. Run it with `make bench` or `.venv/bin/python bench/run.py`.
@@ -37,6 +40,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import register
 import tablets
 from common import (
     DEMO_PIN,
@@ -688,6 +692,14 @@ def start(server: Server, guide: bool) -> None:
         warm_up(server, GUIDE)
 
 
+def register_step(server: Server, options) -> list[Check]:
+    say(
+        f"\n8. The register: the page and one mark, {options.calls} sequential calls each, "
+        f"classes of {' and '.join(map(str, register.SIZES))} (load average {load_average()})"
+    )
+    return register.bench(server, options.calls, timed)[1]
+
+
 def tablets_report(results: list[tablets.TabletsResult]) -> list[Check]:
     say("\n7c. The tablets, side by side")
     say(
@@ -820,7 +832,10 @@ def main() -> int:
     parser.add_argument("--calls", type=int, default=200, help="calls per trainee request")
     parser.add_argument("--mixed", type=int, default=1000, help="mixed requests before RSS")
     parser.add_argument(
-        "--only", choices=["all", "tablets"], default="all", help="tablets: step 7 alone"
+        "--only",
+        choices=["all", "tablets", "register"],
+        default="all",
+        help="tablets: step 7 alone; register: step 8 alone",
     )
     parser.add_argument("--tablets", type=int, default=tablets.TABLETS, help="tablets in step 7")
     parser.add_argument(
@@ -844,7 +859,7 @@ def main() -> int:
     if not 1 <= options.tablets <= 500 or not 0 < options.tablet_seconds <= 600:
         parser.error("--tablets goes from 1 to 500, --tablet-seconds from 1 to 600")
 
-    if options.only != "tablets" and not CHROMIUM.exists():
+    if options.only == "all" and not CHROMIUM.exists():
         say(f"make bench needs Debian's chromium at {CHROMIUM} (apt install chromium).")
         return 2
 
@@ -857,7 +872,7 @@ def main() -> int:
     server = Server(env, workdir)
     checks: list[Check] = []
     results: list[tablets.TabletsResult] = []
-    sqlite_tablets = options.database in ("both", "sqlite")
+    sqlite_tablets = options.only != "register" and options.database in ("both", "sqlite")
     sqlite_prepared = options.only != "tablets" or sqlite_tablets
     stack = contextlib.ExitStack()
     try:
@@ -866,7 +881,7 @@ def main() -> int:
             "migrate, seed_demo, collectstatic, DEBUG off"
         )
         postgres = None
-        if options.database in ("both", "postgres"):
+        if options.only != "register" and options.database in ("both", "postgres"):
             postgres = postgres_database(stack, options, workdir)
         # The two databases are prepared at the same time (one core each), before anything
         # is measured.
@@ -886,9 +901,11 @@ def main() -> int:
                 future.result()
         if sqlite_prepared:
             say("\n2. gunicorn lms.wsgi")
-            start(server, guide=options.only != "tablets")
-            if options.only != "tablets":
+            start(server, guide=options.only == "all")
+            if options.only == "all":
                 checks += phone_and_trainee_steps(server, options)
+            if options.only in ("all", "register"):
+                checks += register_step(server, options)
             if sqlite_tablets:
                 say(
                     f"\n7. {options.tablets} tablets autosaving a business plan every "

@@ -363,11 +363,13 @@ def close_check_in(*, by, window: CheckInWindow) -> CheckInWindow:
     return locked
 
 
-def _refuse_if_not_usable(window: CheckInWindow, code: str, step: int | None, now_step: int):
+def _refuse_if_not_usable(
+    window: CheckInWindow, code: str, step: int | None, now_step: int, now: datetime.datetime
+):
     if step is None:
-        others = CheckInWindow.objects.filter(
-            closed_at__isnull=True, closes_at__gt=timezone.now()
-        ).exclude(pk=window.pk)
+        others = CheckInWindow.objects.filter(closed_at__isnull=True, closes_at__gt=now).exclude(
+            pk=window.pk
+        )
         if any(codes.matching_step(other.secret, code, now_step) is not None for other in others):
             raise CheckInRefused("other_session")
         lookback = int((window.closes_at - window.opened_at).total_seconds()) // codes.STEP_SECONDS
@@ -378,11 +380,22 @@ def _refuse_if_not_usable(window: CheckInWindow, code: str, step: int | None, no
 
 @transaction.atomic
 def check_in(
-    *, trainee, window: CheckInWindow, code: str, now: datetime.datetime | None = None
+    *,
+    trainee,
+    window: CheckInWindow,
+    code: str,
+    now: datetime.datetime | None = None,
+    seen_at: datetime.datetime | None = None,
 ) -> AttendanceMark:
     """The trainee checks themselves in with the code on the screen: present, or late after
-    the window's set time. Refusals say why (``CheckInRefused.reason``)."""
+    the window's set time. Refusals say why (``CheckInRefused.reason``).
+
+    ``seen_at``: when the server saw the trainee holding this code, if earlier than ``now`` (a
+    trainee who scanned the QR code signed in first, cohorts/check_in_views.py): the code is
+    checked, and lateness judged, at that time; the window must still be open now.
+    """
     now = now or timezone.now()
+    code_time = min(seen_at, now) if seen_at is not None else now
     window = CheckInWindow.objects.select_related("session_day").get(pk=window.pk)
     if window.session_day.date != timezone.localdate(now):
         raise CheckInRefused("other_session")
@@ -395,9 +408,9 @@ def check_in(
     )
     if enrolment is None:
         raise CheckInRefused("not_enrolled")
-    now_step = codes.step_at(now.timestamp())
+    now_step = codes.step_at(code_time.timestamp())
     step = codes.matching_step(window.secret, code, now_step)
-    _refuse_if_not_usable(window, code, step, now_step)
+    _refuse_if_not_usable(window, code, step, now_step, code_time)
     if (
         step != now_step
         and CheckInUse.objects.filter(window=window, step=step)
@@ -406,7 +419,7 @@ def check_in(
     ):
         raise CheckInRefused("replayed")
     CheckInUse.objects.get_or_create(window=window, step=step, enrolment=enrolment)
-    status = AttendanceStatus.LATE if now > window.late_after else AttendanceStatus.PRESENT
+    status = AttendanceStatus.LATE if code_time > window.late_after else AttendanceStatus.PRESENT
     existing = AttendanceMark.objects.filter(
         session_day=window.session_day, enrolment=enrolment
     ).first()
@@ -418,7 +431,9 @@ def check_in(
         return existing
     mark, _new = _apply(
         trainee.user,
-        MarkEvent(enrolment.pk, window.session_day_id, status, now, source=MarkSource.CHECK_IN),
+        MarkEvent(
+            enrolment.pk, window.session_day_id, status, code_time, source=MarkSource.CHECK_IN
+        ),
         now,
     )
     audit.record(

@@ -51,7 +51,7 @@ class HolidayViewSet(ModelViewSet):
     model = Holiday
     icon = "date"
     menu_label = _("Jours fériés")
-    menu_order = 155
+    menu_order = 152
     add_to_admin_menu = True
     name = "holidays"
     url_prefix = "holidays"

@@ -355,7 +355,9 @@ def _finish(title: str, description: str) -> Callable:
     date), and the title and text alternative where assistive technology reads them."""
 
     def finish(root):
-        for parent in root.iter():
+        # A list first: lxml's iterator (pygal uses lxml when it is installed) stops early
+        # when the tree changes under it.
+        for parent in list(root.iter()):
             for child in list(parent):
                 if not isinstance(child.tag, str) or _local(child.tag) == "script":
                     parent.remove(child)

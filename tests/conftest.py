@@ -110,6 +110,16 @@ def outsider(django_user_model):
 
 
 @pytest.fixture(autouse=True)
+def wagtail_roots_in_transactional_tests(request):
+    """A transactional test (two threads at once, say) starts after another one's flush:
+    Wagtail's root page and default locale are put back before its fixtures run."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        request.getfixturevalue("transactional_db")
+        restore_wagtail_roots()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """PINs and passwords are hashed on every account the tests create: use a cheap hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

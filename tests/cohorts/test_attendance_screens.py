@@ -187,9 +187,7 @@ def test_a_day_outside_the_cohort_is_refused_in_the_readers_language(client, tra
     response = _post(client, days_cohort, action="move", day=day.pk, date="2027-03-01")
 
     assert response.status_code == 400
-    assert _error(response) == (
-        "This day falls outside the cohort's dates: change its dates first."
-    )
+    assert _error(response) == ("This day is outside the cohort's dates: change its dates first.")
     day.refresh_from_db()
     assert day.date == MONDAY
 
