@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -85,7 +86,9 @@ def plan_session_days(*, by, cohort: Cohort) -> list[SessionDay]:
             "date", flat=True
         )
     )
-    dates = plan_dates(cohort.start_date, cohort.end_date, count, holidays)
+    dates = plan_dates(
+        cohort.start_date, cohort.end_date, count, holidays, settings.SESSION_DAYS_OFF
+    )
     SessionDay.objects.bulk_create(SessionDay(cohort=locked, date=date) for date in dates)
     _relink_lessons(cohort)
     audit.record(by, audit.Action.DAYS_PLANNED, cohort, days=len(dates))

@@ -110,6 +110,19 @@ def outsider(django_user_model):
 
 
 @pytest.fixture(autouse=True)
+def sessions_every_day(settings):
+    """Cohorts made by tests start on the day the suite runs: with Saturday and Sunday off,
+    a run on a weekend would find its cohorts' first session day still to come. Tests of the
+    weekend itself ask for ``moroccan_weekend``."""
+    settings.SESSION_DAYS_OFF = ()
+
+
+@pytest.fixture
+def moroccan_weekend(settings):
+    settings.SESSION_DAYS_OFF = (5, 6)
+
+
+@pytest.fixture(autouse=True)
 def wagtail_roots_in_transactional_tests(request):
     """A transactional test (two threads at once, say) starts after another one's flush:
     Wagtail's root page and default locale are put back before its fixtures run."""
