@@ -21,7 +21,10 @@
    (6d, bench/certificates.py: a 30-trainee cohort's attestations issued in the background by
    django-q2's workers: time, peak worker memory, no duplicate when requested twice;
    --only certificates runs it alone.)
-8. Stops gunicorn, drops the PostgreSQL database and removes the temporary folder, whatever
+8. The register on the trainer's tablet (bench/register.py): the register page and one mark
+   from the outbox, for a class of 12 and of 30: server CPU and SQL queries, the same
+   queries whatever the size (--only register runs this step alone).
+9. Stops gunicorn, drops the PostgreSQL database and removes the temporary folder, whatever
    happened.
 
 Only 127.0.0.1 is ever contacted. Run it with `make bench` or `.venv/bin/python bench/run.py`.
@@ -43,6 +46,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import register
 import tablets
 import verification
 from common import (
@@ -706,6 +710,14 @@ def start(server: Server, guide: bool) -> None:
         warm_up(server, GUIDE)
 
 
+def register_step(server: Server, options) -> list[Check]:
+    say(
+        f"\n8. The register: the page and one mark, {options.calls} sequential calls each, "
+        f"classes of {' and '.join(map(str, register.SIZES))} (load average {load_average()})"
+    )
+    return register.bench(server, options.calls, timed)[1]
+
+
 def tablets_report(results: list[tablets.TabletsResult]) -> list[Check]:
     say("\n7c. The tablets, side by side")
     say(
@@ -839,9 +851,9 @@ def main() -> int:
     parser.add_argument("--mixed", type=int, default=1000, help="mixed requests before RSS")
     parser.add_argument(
         "--only",
-        choices=["all", "tablets", "certificates", "verify"],
+        choices=["all", "tablets", "certificates", "verify", "register"],
         default="all",
-        help="tablets: step 7 alone; certificates: step 6d alone; verify: step 6b alone",
+        help="tablets: step 7 alone; certificates: 6d; verify: 6b; register: step 8 alone",
     )
     parser.add_argument("--tablets", type=int, default=tablets.TABLETS, help="tablets in step 7")
     parser.add_argument(
@@ -878,10 +890,7 @@ def main() -> int:
     server = Server(env, workdir)
     checks: list[Check] = []
     results: list[tablets.TabletsResult] = []
-    sqlite_tablets = options.database in ("both", "sqlite") and options.only not in (
-        "certificates",
-        "verify",
-    )
+    sqlite_tablets = options.database in ("both", "sqlite") and options.only in ("all", "tablets")
     sqlite_prepared = options.only != "tablets" or sqlite_tablets
     stack = contextlib.ExitStack()
     try:
@@ -890,10 +899,7 @@ def main() -> int:
             "migrate, seed_demo, collectstatic, DEBUG off"
         )
         postgres = None
-        if options.database in ("both", "postgres") and options.only not in (
-            "certificates",
-            "verify",
-        ):
+        if options.database in ("both", "postgres") and options.only in ("all", "tablets"):
             postgres = postgres_database(stack, options, workdir)
         # The two databases are prepared at the same time (one core each), before anything
         # is measured.
@@ -921,6 +927,8 @@ def main() -> int:
                 checks += certificates.run(env, workdir)[1]
             if options.only in ("all", "verify"):
                 checks += verify_step(server, options)
+            if options.only in ("all", "register"):
+                checks += register_step(server, options)
             if sqlite_tablets:
                 say(
                     f"\n7. {options.tablets} tablets autosaving a business plan every "

@@ -38,4 +38,4 @@ def roster_columns(cohort, enrolments) -> list[RosterColumn]:
         for enrolment in enrolments
     }
     # The reasons are sentences: they wrap, so that the roster fits an 800 px tablet.
-    return [RosterColumn(_("Attestation"), lines, wraps=True)]
+    return [RosterColumn(_("Attestation"), lines, wrap=True)]

@@ -12,8 +12,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils.translation import get_language
+from django.urls import NoReverseMatch, path, reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail import hooks
@@ -27,6 +27,7 @@ from cohorts.permissions import (
     get_cohort_for_user,
     get_enrolment_for_user,
     get_trainee_for_user,
+    session_day_policy,
 )
 from cohorts.rules import AlreadyWithdrawn
 
@@ -47,9 +48,8 @@ class RosterColumn:
 
     label: str
     lines: dict[int, list[str]]  # enrolment id → the lines of its cell
-    # Lines that are sentences ("7/10 jours — encore 1 jour requis") may wrap between words;
-    # short figures ("Début : 30 %") keep to one line each.
-    wraps: bool = False
+    # Lines are kept whole by default ("Début : 40 %"); a column of phrases lets them wrap.
+    wrap: bool = False
 
     def cell(self, enrolment) -> list[str]:
         return self.lines.get(enrolment.pk) or ["—"]
@@ -87,6 +87,29 @@ def _roster_columns(cohort, enrolments) -> list[RosterColumn]:
     ]
 
 
+# The attendance screens, from the cohort's page: (url name, label, the session-day policy's
+# action it needs). A screen not built yet has no url name: its button is left out.
+ATTENDANCE_SCREENS = (
+    ("cohorts:register", gettext_lazy("Registre d'appel"), "mark"),
+    ("cohorts:check_in", gettext_lazy("Pointage par code QR"), "mark"),
+    ("cohorts:attendance_grid", gettext_lazy("Grille des présences"), "view"),
+    ("cohorts:session_days", gettext_lazy("Jours de session"), "view"),
+)
+
+
+def attendance_buttons(cohort, user) -> list[tuple[str, str]]:
+    """(label, url) of the attendance screens this user may open on this cohort."""
+    buttons = []
+    for name, label, action in ATTENDANCE_SCREENS:
+        if not session_day_policy.user_has_permission(user, action):
+            continue
+        try:
+            buttons.append((label, reverse(name, args=[cohort.pk])))
+        except NoReverseMatch:
+            continue
+    return buttons
+
+
 def cohort_detail(request, pk: int):
     cohort = get_cohort_for_user(request.user, pk)
     enrolments = list(
@@ -111,6 +134,7 @@ def cohort_detail(request, pk: int):
         ),
         "can_withdraw": enrolment_policy.user_has_permission(request.user, "change"),
         "other_buttons": _other_buttons(cohort, request.user),
+        "attendance_buttons": attendance_buttons(cohort, request.user),
         "header_title": str(cohort),
         "header_icon": "group",
         "breadcrumbs_items": crumbs({"url": "", "label": str(cohort)}),

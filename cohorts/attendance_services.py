@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -85,7 +86,9 @@ def plan_session_days(*, by, cohort: Cohort) -> list[SessionDay]:
             "date", flat=True
         )
     )
-    dates = plan_dates(cohort.start_date, cohort.end_date, count, holidays)
+    dates = plan_dates(
+        cohort.start_date, cohort.end_date, count, holidays, settings.SESSION_DAYS_OFF
+    )
     SessionDay.objects.bulk_create(SessionDay(cohort=locked, date=date) for date in dates)
     _relink_lessons(cohort)
     audit.record(by, audit.Action.DAYS_PLANNED, cohort, days=len(dates))
@@ -163,11 +166,12 @@ def save_holiday(*, by, date: datetime.date, name: str, holiday: Holiday | None 
     """Add or change a holiday. Days already planned are left as they are: a trainer moves
     or cancels them (the holiday list is for the next plans)."""
     holiday = holiday or Holiday()
+    created = holiday.pk is None
     holiday.date = date
     holiday.name = " ".join(name.split())[:120]
     holiday.full_clean()
     holiday.save()
-    audit.record(by, audit.Action.CHANGED if holiday.pk else audit.Action.CREATED, holiday)
+    audit.record(by, audit.Action.CREATED if created else audit.Action.CHANGED, holiday)
     return holiday
 
 
@@ -362,11 +366,13 @@ def close_check_in(*, by, window: CheckInWindow) -> CheckInWindow:
     return locked
 
 
-def _refuse_if_not_usable(window: CheckInWindow, code: str, step: int | None, now_step: int):
+def _refuse_if_not_usable(
+    window: CheckInWindow, code: str, step: int | None, now_step: int, now: datetime.datetime
+):
     if step is None:
-        others = CheckInWindow.objects.filter(
-            closed_at__isnull=True, closes_at__gt=timezone.now()
-        ).exclude(pk=window.pk)
+        others = CheckInWindow.objects.filter(closed_at__isnull=True, closes_at__gt=now).exclude(
+            pk=window.pk
+        )
         if any(codes.matching_step(other.secret, code, now_step) is not None for other in others):
             raise CheckInRefused("other_session")
         lookback = int((window.closes_at - window.opened_at).total_seconds()) // codes.STEP_SECONDS
@@ -377,11 +383,22 @@ def _refuse_if_not_usable(window: CheckInWindow, code: str, step: int | None, no
 
 @transaction.atomic
 def check_in(
-    *, trainee, window: CheckInWindow, code: str, now: datetime.datetime | None = None
+    *,
+    trainee,
+    window: CheckInWindow,
+    code: str,
+    now: datetime.datetime | None = None,
+    seen_at: datetime.datetime | None = None,
 ) -> AttendanceMark:
     """The trainee checks themselves in with the code on the screen: present, or late after
-    the window's set time. Refusals say why (``CheckInRefused.reason``)."""
+    the window's set time. Refusals say why (``CheckInRefused.reason``).
+
+    ``seen_at``: when the server saw the trainee holding this code, if earlier than ``now`` (a
+    trainee who scanned the QR code signed in first, cohorts/check_in_views.py): the code is
+    checked, and lateness judged, at that time; the window must still be open now.
+    """
     now = now or timezone.now()
+    code_time = min(seen_at, now) if seen_at is not None else now
     window = CheckInWindow.objects.select_related("session_day").get(pk=window.pk)
     if window.session_day.date != timezone.localdate(now):
         raise CheckInRefused("other_session")
@@ -394,9 +411,9 @@ def check_in(
     )
     if enrolment is None:
         raise CheckInRefused("not_enrolled")
-    now_step = codes.step_at(now.timestamp())
+    now_step = codes.step_at(code_time.timestamp())
     step = codes.matching_step(window.secret, code, now_step)
-    _refuse_if_not_usable(window, code, step, now_step)
+    _refuse_if_not_usable(window, code, step, now_step, code_time)
     if (
         step != now_step
         and CheckInUse.objects.filter(window=window, step=step)
@@ -405,7 +422,7 @@ def check_in(
     ):
         raise CheckInRefused("replayed")
     CheckInUse.objects.get_or_create(window=window, step=step, enrolment=enrolment)
-    status = AttendanceStatus.LATE if now > window.late_after else AttendanceStatus.PRESENT
+    status = AttendanceStatus.LATE if code_time > window.late_after else AttendanceStatus.PRESENT
     existing = AttendanceMark.objects.filter(
         session_day=window.session_day, enrolment=enrolment
     ).first()
@@ -417,7 +434,9 @@ def check_in(
         return existing
     mark, _new = _apply(
         trainee.user,
-        MarkEvent(enrolment.pk, window.session_day_id, status, now, source=MarkSource.CHECK_IN),
+        MarkEvent(
+            enrolment.pk, window.session_day_id, status, code_time, source=MarkSource.CHECK_IN
+        ),
         now,
     )
     audit.record(

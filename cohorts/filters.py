@@ -1,4 +1,4 @@
-"""The filters of the cohort list (Wagtail's generic index view).
+"""The filters of the cohort and session lists (Wagtail's generic index views).
 
 They offer only what the user could find: each module once (its source page, whatever the
 languages it is translated into) and the orientation points of the cohorts the user sees.
@@ -9,8 +9,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.models import Locale
 
-from cohorts.models import Cohort, CohortStatus
-from cohorts.permissions import cohort_policy
+from cohorts.models import (
+    AwarenessSession,
+    Cohort,
+    CohortStatus,
+    Modality,
+    RemoteMode,
+    RemoteOrientation,
+)
+from cohorts.permissions import cohort_policy, orientation_points_for
+from content.countries import Country
 from content.models import OrientationPoint
 from courses.models import ModulePage
 
@@ -47,3 +55,32 @@ class CohortFilterSet(WagtailFilterSet):
     def filter_module(self, queryset, name, value):
         # A cohort may run a translation of the module: match every language's page.
         return queryset.filter(module__translation_key=value.translation_key)
+
+
+def entered_orientation_points(request):
+    return orientation_points_for(request.user)
+
+
+class AwarenessSessionFilterSet(WagtailFilterSet):
+    orientation_point = django_filters.ModelChoiceFilter(
+        queryset=entered_orientation_points, label=_("Point d'orientation")
+    )
+    date = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
+    modality = django_filters.ChoiceFilter(choices=Modality.choices, label=_("Modalité"))
+
+    class Meta:
+        model = AwarenessSession
+        fields = ["orientation_point", "date", "modality"]
+
+
+class RemoteOrientationFilterSet(WagtailFilterSet):
+    orientation_point = django_filters.ModelChoiceFilter(
+        queryset=entered_orientation_points, label=_("Point d'orientation")
+    )
+    date = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
+    mode = django_filters.ChoiceFilter(choices=RemoteMode.choices, label=_("Mode"))
+    country = django_filters.ChoiceFilter(choices=Country.choices, label=_("Pays"))
+
+    class Meta:
+        model = RemoteOrientation
+        fields = ["orientation_point", "date", "mode", "country"]

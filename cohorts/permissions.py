@@ -1,4 +1,4 @@
-"""Who may do what with cohorts, trainees and enrolments: one policy per model.
+"""Who may do what with cohorts, trainees, enrolments and sessions: one policy per model.
 
 Coordinators act on every cohort; a trainer acts on the cohorts they teach and the trainees
 enrolled in them; nobody else acts on any. Actions:
@@ -7,7 +7,9 @@ enrolled in them; nobody else acts on any. Actions:
 - ``enrol``: add or import trainees, withdraw them, print their login cards (on a cohort);
 - ``change``: reset a trainee's PIN or picture password (on a trainee), withdraw (enrolment);
 - ``add``, ``change``, ``delete`` on a cohort: create and edit cohorts (coordinators only);
-- ``teach`` on a cohort: open its post-test early, reopen a trainee's submitted test.
+- ``teach`` on a cohort: open its post-test early, reopen a trainee's submitted test;
+- on awareness sessions and remote orientations: coordinators everything, the trainers of the
+  orientation point ``view``, ``add`` and ``change`` (see OrientationPointPermissionPolicy).
 
 Views fetch through the ``get_*_for_user`` helpers below: a user who may not take the action
 at all gets a 403, a row outside their scope is a 404 (its existence is not revealed).
@@ -19,13 +21,16 @@ from wagtail.permissions import register_permission_policy
 
 from cohorts.models import (
     AttendanceMark,
+    AwarenessSession,
     CheckInWindow,
     Cohort,
     Enrolment,
     Holiday,
+    RemoteOrientation,
     SessionDay,
     TraineeProfile,
 )
+from content.models import OrientationPoint
 from lms.permissions import RolePermissionPolicy
 from lms.roles import Role
 
@@ -181,6 +186,21 @@ def get_session_day_for_user(user, pk, action: str = "view") -> SessionDay:
     )
 
 
+def get_cohort_days_for_user(user, pk, action: str = "view") -> Cohort:
+    """A cohort whose session days and attendance the user may ``action`` (view, change,
+    export): the session-day policy decides the action, the cohort's scope the row (a
+    cohort's days may not be planned yet, so the days themselves cannot say)."""
+    if not session_day_policy.user_has_permission(user, action):
+        raise PermissionDenied
+    return _fetch(
+        cohort_policy,
+        user,
+        "view",
+        pk,
+        Cohort.objects.select_related("module", "orientation_point"),
+    )
+
+
 def get_check_in_window_for_user(user, pk, action: str = "mark") -> CheckInWindow:
     return _fetch(
         check_in_policy,
@@ -194,3 +214,61 @@ def get_check_in_window_for_user(user, pk, action: str = "mark") -> CheckInWindo
 def uses_the_workspace(user) -> bool:
     """Trainers and coordinators: the people the cohort screens and menu are for."""
     return cohort_policy.user_has_permission(user, "view")
+
+
+def get_register_for_user(user, pk) -> Cohort:
+    """The cohort whose register ``user`` takes: its trainers and the coordinators (the
+    session days' ``mark``); 403 for anyone who marks no register, 404 for another's cohort."""
+    if not session_day_policy.user_has_permission(user, "mark"):
+        raise PermissionDenied
+    return get_cohort_for_user(user, pk, "view")
+
+
+def get_register_day_for_user(user, cohort: Cohort, pk) -> SessionDay:
+    """One of ``cohort``'s session days, for its register (404 for any other day)."""
+    return _fetch(
+        session_day_policy,
+        user,
+        "mark",
+        pk,
+        SessionDay.objects.filter(cohort=cohort).select_related("lesson"),
+    )
+
+
+# --- Awareness sessions and remote orientations ----------------------------------------------
+# Entered by coordinators and by the trainers of the orientation point: a trainer's orientation
+# points are those of the cohorts they teach. Only coordinators delete.
+
+
+class OrientationPointPermissionPolicy(RolePermissionPolicy):
+    actions_by_role = {
+        Role.COORDINATOR: COORDINATOR_ACTIONS,
+        Role.TRAINER: frozenset({"view", "add", "change"}),
+    }
+
+    def scoped(self, user, role, queryset):
+        if role == Role.TRAINER:
+            return queryset.filter(orientation_point__in=_points_taught_at(user))
+        return super().scoped(user, role, queryset)
+
+
+def _points_taught_at(user):
+    return Cohort.objects.filter(trainers=user).values("orientation_point")
+
+
+awareness_session_policy = OrientationPointPermissionPolicy(AwarenessSession)
+remote_orientation_policy = OrientationPointPermissionPolicy(RemoteOrientation)
+register_permission_policy(AwarenessSession, awareness_session_policy)
+register_permission_policy(RemoteOrientation, remote_orientation_policy)
+
+
+def orientation_points_for(user, policy=awareness_session_policy):
+    """The orientation points whose sessions ``user`` may enter: every one for a coordinator,
+    a trainer's own; the choices offered by the session forms and filters."""
+    points = OrientationPoint.objects.order_by("city")
+    roles = policy.roles_of(user)
+    if Role.COORDINATOR in roles:
+        return points
+    if Role.TRAINER in roles:
+        return points.filter(pk__in=_points_taught_at(user))
+    return points.none()

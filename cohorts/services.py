@@ -13,14 +13,16 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from cohorts import guessing, tasks
+from cohorts import attendance_services, guessing, tasks
 from cohorts.models import (
     CONSENT_TEXT_VERSION,
+    AttendanceMark,
     Cohort,
     ConsentPurpose,
     ConsentRecord,
     Enrolment,
     EnrolmentStatus,
+    SessionDay,
     TraineeProfile,
 )
 from cohorts.rules import (
@@ -76,13 +78,34 @@ def create_cohort(*, by, trainers: Iterable = (), **fields) -> Cohort:
     cohort.save()
     cohort.trainers.set(trainers)
     audit.record(by, audit.Action.CREATED, cohort)
+    _plan_days(by, cohort)
     return cohort
+
+
+def _plan_days(by, cohort: Cohort) -> None:
+    """Plan the cohort's session days from its dates, once its module has its lessons (a
+    module still being written gets its days planned from the days screen later)."""
+    if cohort.module.lessons().exists():
+        attendance_services.plan_session_days(by=by, cohort=cohort)
+
+
+def _replan_days(by, cohort: Cohort) -> None:
+    """New dates, new days, while no attendance has been taken on any of them: once it has,
+    the days are the register's and a trainer moves, adds or cancels them by hand."""
+    days = SessionDay.objects.filter(cohort=cohort)
+    if AttendanceMark.objects.filter(session_day__in=days).exists():
+        return
+    days.delete()
+    Cohort.objects.filter(pk=cohort.pk).update(first_session_day=None, last_session_day=None)
+    cohort.first_session_day = cohort.last_session_day = None
+    _plan_days(by, cohort)
 
 
 @transaction.atomic
 def update_cohort(*, by, cohort: Cohort, trainers: Iterable | None = None, **changes) -> Cohort:
     """Change a cohort; its capacity may not fall below the trainees already enrolled."""
     locked = Cohort.objects.select_for_update().get(pk=cohort.pk)
+    dates_before = (locked.start_date, locked.end_date)
     if "capacity" in changes:
         active = locked.enrolments.active().count()
         if changes["capacity"] < active:
@@ -94,6 +117,8 @@ def update_cohort(*, by, cohort: Cohort, trainers: Iterable | None = None, **cha
     if trainers is not None:
         cohort.trainers.set(trainers)
     audit.record(by, audit.Action.CHANGED, cohort, fields=sorted(changes))
+    if (cohort.start_date, cohort.end_date) != dates_before:
+        _replan_days(by, cohort)
     return cohort
 
 

@@ -20,6 +20,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -32,6 +33,9 @@ from cohorts.pictures import SEQUENCE_LENGTH
 from cohorts.signin_forms import PictureForm, PictureSignInForm, PinForm, PinSignInForm
 from lms.roles import is_trainee
 
+# Where a trainee sent to sign in from a page outside /learn/ (a check-in QR code) goes back
+# to once signed in: a path kept in the session, never a parameter anyone could forge.
+AFTER_SIGN_IN_KEY = "cohorts:after-sign-in"
 # The session's user is loaded with their profile (cohorts/backends.py).
 SESSION_BACKEND = "cohorts.backends.TraineeSessionBackend"
 USERNAME_MAX_LENGTH = 150
@@ -190,12 +194,26 @@ def _sign_in(
     return _signed_in(request, user)
 
 
+def sign_in_then_return(request: HttpRequest) -> HttpResponse:
+    """Send an anonymous visitor to the trainee sign-in, and back to this page once signed in."""
+    request.session[AFTER_SIGN_IN_KEY] = request.get_full_path()
+    return redirect("trainee_login")
+
+
+def _return_path(request: HttpRequest) -> str | None:
+    # login() keeps an anonymous session's data (it only changes its key).
+    path = request.session.pop(AFTER_SIGN_IN_KEY, None)
+    if path and url_has_allowed_host_and_scheme(path, allowed_hosts=None):
+        return path
+    return None
+
+
 def _signed_in(request: HttpRequest, user) -> HttpResponse:
     login(request, user, backend=SESSION_BACKEND)
     mark_active(request)
     language = user.trainee.preferred_language
     translation.activate(language)
-    response = redirect("learn_home")
+    response = redirect(_return_path(request) or "learn_home")
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,

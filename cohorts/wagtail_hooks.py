@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib.auth import get_user_model
 from django.templatetags.static import static
 from django.urls import path
@@ -5,11 +6,33 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from cohorts import admin_import, admin_views, classroom, services, views
-from cohorts.models import Cohort, ConsentPurpose
+from cohorts import (
+    admin_import,
+    admin_views,
+    attendance_reading,
+    awareness_services,
+    awareness_views,
+    check_in_admin,
+    classroom,
+    days_views,
+    holidays,
+    register,
+    services,
+    views,
+)
+from cohorts.awareness_forms import AwarenessSessionForm, RemoteOrientationForm
+from cohorts.models import (
+    AwarenessSession,
+    Cohort,
+    ConsentPurpose,
+    RegisteredPerson,
+    RemoteOrientation,
+)
 from cohorts.permissions import cohort_policy, uses_the_workspace
 from lms import audit
 from lms.roles import Role
@@ -18,6 +41,20 @@ from lms.roles import Role
 audit.register_detail_values("purpose", dict(ConsentPurpose.choices))
 audit.register_detail_values(
     "fields", {name: Cohort._meta.get_field(name).verbose_name for name in services.COHORT_FIELDS}
+)
+audit.register_detail_values(
+    "fields",
+    {
+        **{
+            name: AwarenessSession._meta.get_field(name).verbose_name
+            for name in awareness_services.SESSION_FIELDS
+        },
+        **{
+            name: RemoteOrientation._meta.get_field(name).verbose_name
+            for name in awareness_services.REMOTE_FIELDS
+        },
+        "people": RegisteredPerson._meta.verbose_name_plural,
+    },
 )
 
 
@@ -66,6 +103,9 @@ class CohortViewSet(ModelViewSet):
             + admin_views.urlpatterns
             + admin_import.urlpatterns
             + classroom.urlpatterns
+            + register.urlpatterns
+            + check_in_admin.urlpatterns
+            + days_views.urlpatterns
             + [
                 # The coordinators' screens used to live under manage/.
                 path("manage/", RedirectView.as_view(pattern_name="cohorts:index")),
@@ -80,6 +120,105 @@ cohort_viewset = CohortViewSet()
 @hooks.register("register_admin_viewset")
 def register_cohort_viewset():
     return cohort_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_holiday_viewset():
+    return holidays.HolidayViewSet()
+
+
+class AwarenessSessionViewSet(ModelViewSet):
+    """Awareness and orientation sessions: /admin/awareness-sessions/.
+
+    Coordinators enter every orientation point's, trainers their own points' (the awareness
+    policy, cohorts/permissions.py); the people reached are a list or counts, never both.
+    """
+
+    model = AwarenessSession
+    icon = "group"
+    menu_label = _("Séances de sensibilisation")
+    name = "awareness_sessions"
+    url_prefix = "awareness-sessions"
+    index_view_class = awareness_views.AwarenessSessionIndexView
+    add_view_class = awareness_views.AwarenessSessionCreateView
+    edit_view_class = awareness_views.AwarenessSessionEditView
+    delete_view_class = awareness_views.AwarenessSessionDeleteView
+    history_view_class = awareness_views.ScopedHistoryView
+    usage_view_class = awareness_views.ScopedUsageView
+    copy_view_enabled = False
+    list_per_page = 50
+    export_filename = "seances-sensibilisation"
+    # Plain selects rather than choosers: a trainer has one or two points, and the choices
+    # are the ones the form limits to the user's (cohorts/awareness_forms.py).
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel(["date", "modality"]),
+            FieldPanel("orientation_point", widget=forms.Select),
+            FieldPanel("topic_countries"),
+            FieldPanel("facilitator"),
+            MultiFieldPanel(
+                [FieldRowPanel(["women", "men", "girls", "boys"])],
+                heading=_("Effectifs"),
+                help_text=_(
+                    "Quand les noms n'ont pas été relevés. Sinon, laissez 0 et remplissez la "
+                    "liste des personnes inscrites."
+                ),
+            ),
+            InlinePanel("people", heading=_("Personnes inscrites"), label=_("personne")),
+            FieldPanel("notes"),
+        ],
+        base_form_class=AwarenessSessionForm,
+    )
+
+
+class RemoteOrientationViewSet(ModelViewSet):
+    """Orientations with a counsellor of a country of origin's mission:
+    /admin/remote-orientations/, with the same access as the awareness sessions."""
+
+    model = RemoteOrientation
+    icon = "mobile-alt"
+    menu_label = _("Orientations à distance")
+    name = "remote_orientations"
+    url_prefix = "remote-orientations"
+    index_view_class = awareness_views.RemoteOrientationIndexView
+    add_view_class = awareness_views.RemoteOrientationCreateView
+    edit_view_class = awareness_views.RemoteOrientationEditView
+    delete_view_class = awareness_views.RemoteOrientationDeleteView
+    history_view_class = awareness_views.ScopedHistoryView
+    usage_view_class = awareness_views.ScopedUsageView
+    copy_view_enabled = False
+    list_per_page = 50
+    export_filename = "orientations-a-distance"
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel(["date", "mode"]),
+            FieldPanel("orientation_point", widget=forms.Select),
+            MultiFieldPanel(
+                [
+                    FieldPanel("trainee", widget=forms.Select),
+                    FieldPanel("person_name"),
+                    FieldRowPanel(["sex", "age_group"]),
+                ],
+                heading=_("Personne orientée"),
+                help_text=_("Un apprenant, ou une personne qui n'en est pas un."),
+            ),
+            FieldPanel("country"),
+            FieldRowPanel(["counsellor", "mission"]),
+        ],
+        base_form_class=RemoteOrientationForm,
+    )
+
+
+class OrientationViewSetGroup(ViewSetGroup):
+    items = (AwarenessSessionViewSet, RemoteOrientationViewSet)
+    menu_icon = "globe"
+    menu_label = _("Orientation")
+    menu_order = 155
+
+
+@hooks.register("register_admin_viewset")
+def register_orientation_viewsets():
+    return OrientationViewSetGroup()
 
 
 class MyCohortsPanel(Component):
@@ -110,3 +249,19 @@ def dashboard_cohorts(user):
 def add_my_cohorts_panel(request, panels):
     if uses_the_workspace(request.user):
         panels.insert(0, MyCohortsPanel(dashboard_cohorts(request.user)))
+
+
+@hooks.register("register_roster_columns")
+def attendance_roster_column(cohort, enrolments):
+    """Each trainee's attendance against the module's rule ("7/10 — 1 jour de plus requis"),
+    in two queries (the days and the marks) whatever the number of trainees."""
+    enrolments = list(enrolments)
+    if not enrolments:
+        return []
+    attendance = attendance_reading.cohort_attendance(cohort, enrolments)
+    if not attendance.days:
+        return []
+    lines = {
+        row.enrolment.pk: attendance_reading.standing_parts(row.standing) for row in attendance.rows
+    }
+    return [admin_views.RosterColumn(_("Présence"), lines, wrap=True)]

@@ -22,8 +22,8 @@ from wagtail.models import Locale
 from courses.scoring import AnswerError, answers_from_form, form_field
 from learning import delivery, exercise_views, services, views
 from learning.decorators import trainee_required
-from learning.json_body import BadBody, read_json_object, read_version
 from learning.permissions import get_attempt_for_learner, get_enrolment_for_learner
+from lms.json_body import BadBody, read_json_object, read_version
 
 SURVEY = services.SURVEY
 #: The service worker's copies of test pages; offline-queue.js deletes every "foras-" cache

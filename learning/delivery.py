@@ -29,8 +29,8 @@ from django.core import signing
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from learning.json_body import BadBody, parse_object, read_version
 from learning.models import Attempt, Document
+from lms.json_body import BadBody, parse_object, read_version
 
 MAX_AGE = 7 * 24 * 3600
 _SALT = "learning.delivery"

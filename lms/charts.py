@@ -355,16 +355,12 @@ def _finish(title: str, description: str) -> Callable:
     date), and the title and text alternative where assistive technology reads them."""
 
     def finish(root):
-        # Found first, removed after: lxml (pygal uses it when installed; PyLD brings it)
-        # stops iterating a tree that changes under it, and would leave the script in.
-        doomed = [
-            (parent, child)
-            for parent in root.iter()
-            for child in parent
-            if not isinstance(child.tag, str) or _local(child.tag) == "script"
-        ]
-        for parent, child in doomed:
-            parent.remove(child)
+        # A list first: lxml's iterator (pygal uses lxml when it is installed) stops early
+        # when the tree changes under it.
+        for parent in list(root.iter()):
+            for child in list(parent):
+                if not isinstance(child.tag, str) or _local(child.tag) == "script":
+                    parent.remove(child)
         root.set("role", "img")
         root.set("aria-label", title)
         for child in root:

@@ -366,6 +366,13 @@ CREDENTIAL_DEVELOPMENT_KEY_FILE = (
     if DEBUG
     else ""
 )
+
+# --- Attendance ------------------------------------------------------------------------------
+# The weekdays no session is planned on (0 = Monday … 6 = Sunday): Saturday and Sunday in
+# Morocco. Listed holidays are skipped too (the holidays screen).
+SESSION_DAYS_OFF = tuple(
+    int(day) for day in env_str("SESSION_DAYS_OFF", "5,6").split(",") if day.strip().isdigit()
+)
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",

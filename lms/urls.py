@@ -26,6 +26,8 @@ urlpatterns = [
     # The trainee's certificates, in their space (the certificates app sits above learning).
     path("learn/certificates/", include("certificates.trainee_urls")),
     path("learn/", include("learning.urls")),
+    # Shown on the trainer's check-in screen, as a QR code and as an address to type.
+    path("checkin/", include("cohorts.check_in_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # Printed on flyers: these must keep working whatever happens to the page tree.
     path("g/<str:code>/", content_views.guide_short_link, name="guide_short_link"),

@@ -118,6 +118,29 @@ def media_root(settings, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def sessions_every_day(settings):
+    """Cohorts made by tests start on the day the suite runs: with Saturday and Sunday off,
+    a run on a weekend would find its cohorts' first session day still to come. Tests of the
+    weekend itself ask for ``moroccan_weekend``."""
+    settings.SESSION_DAYS_OFF = ()
+
+
+@pytest.fixture
+def moroccan_weekend(settings):
+    settings.SESSION_DAYS_OFF = (5, 6)
+
+
+@pytest.fixture(autouse=True)
+def wagtail_roots_in_transactional_tests(request):
+    """A transactional test (two threads at once, say) starts after another one's flush:
+    Wagtail's root page and default locale are put back before its fixtures run."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        request.getfixturevalue("transactional_db")
+        restore_wagtail_roots()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """PINs and passwords are hashed on every account the tests create: use a cheap hasher."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -8,6 +8,16 @@ from cohorts.models.attendance import (
     MarkSource,
     SessionDay,
 )
+from cohorts.models.awareness import (
+    REACH_GROUPS,
+    AgeGroup,
+    AwarenessSession,
+    Reach,
+    RegisteredPerson,
+    RemoteMode,
+    RemoteOrientation,
+    validate_reach,
+)
 from cohorts.models.cohorts import (
     Cohort,
     CohortStatus,
@@ -33,6 +43,14 @@ __all__ = [
     "Holiday",
     "MarkSource",
     "SessionDay",
+    "REACH_GROUPS",
+    "AgeGroup",
+    "AwarenessSession",
+    "Reach",
+    "RegisteredPerson",
+    "RemoteMode",
+    "RemoteOrientation",
+    "validate_reach",
     "CONSENT_TEXT_VERSION",
     "Cohort",
     "CohortStatus",

@@ -10,7 +10,9 @@ The demo comes in parts, each building on the ones before it:
 - ``site``: the public site (home page, country guides, orientation points);
 - ``courses``: the training catalogue (modules, days, assessments);
 - ``people``: staff accounts with a known password, cohorts, trainees with a known PIN,
-  their attempts and survey answers, their CVs and business plans. Never for a site where
+  their attempts and survey answers, their CVs and business plans, the holidays, the
+  cohorts' session days and the attendance of the days already past, a year of awareness
+  sessions and a few remote orientations (invented figures, marked so). Never for a site where
   real people sign in: refused with DEBUG off, whoever asks.
 """
 
@@ -19,7 +21,16 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db import transaction
 
-from lms.demo import assessments, catalogue, exercises, learning, people, site
+from lms.demo import (
+    assessments,
+    attendance,
+    awareness,
+    catalogue,
+    exercises,
+    learning,
+    people,
+    site,
+)
 
 PARTS = ("site", "courses", "people")
 CONTENT = frozenset({"site", "courses"})
@@ -47,9 +58,12 @@ def load(parts: Iterable[str] = PARTS) -> None:
             catalogue.load()
             assessments.load()
         if last >= PARTS.index("people"):
+            attendance.load_holidays()
             for cohort, spec in people.load():
                 learning.load(cohort, spec)
+                attendance.load(cohort, spec)
             exercises.load()
+            awareness.load()
 
 
 def load_public_site() -> None:

@@ -1,6 +1,6 @@
 """Malformed autosave bodies: every one is a 400 with a message, none changes anything.
 
-The bounds live in learning/json_body.py (size, depth, UTF-8, strict numbers, no NUL, an
+The bounds live in lms/json_body.py (size, depth, UTF-8, strict numbers, no NUL, an
 object at the top); the answers' own shape is checked by courses/scoring.py.
 """
 
@@ -10,9 +10,9 @@ import pytest
 from django.urls import reverse
 
 from courses.models import ModulePage
-from learning.json_body import MAX_BYTES
 from learning.models import Attempt
 from learning.services import get_or_start_attempt, save_answers
+from lms.json_body import MAX_BYTES
 from tests.courses.factories import make_assessment
 
 JSON = "application/json"

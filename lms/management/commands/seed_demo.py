@@ -48,6 +48,6 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo data ready: public site, guides, modules, lessons, assessments, demo "
-                "staff, cohorts and trainees (see README for the sign-ins)."
+                "staff, cohorts and trainees, awareness sessions (see README for the sign-ins)."
             )
         )

@@ -15,6 +15,7 @@
 //     onSaved: function (body) {…},             // optional: the server's 200 answer
 //     onConflict: function (body, queue) {…},   // optional: see below
 //     onRejected: function (body) {…},          // optional: the server's 400 answer
+//     append: true,                // optional: see "Events" below
 //   });
 //   queue.changed();  // called on every "input"/"change" event of the form already
 //   queue.flush();    // a Promise: true once the server has everything (false otherwise)
@@ -27,8 +28,8 @@
 // localStorage and is sent again on the "online" event and every few seconds.
 //
 // Sign-out (OfflineQueue.seal(), called by trainee-session.js, and by any page shown to nobody
-// signed in): what the next trainee could read is wiped — every "foras:" draft — but nothing
-// unsent is lost. A page with `delivery` (learning/delivery.py) never stores its draft in
+// signed in): what the next trainee could read is wiped — every "foras:" draft but a register's
+// unsent marks (see unsentRegister) — and nothing unsent is lost. A page with `delivery` (learning/delivery.py) never stores its draft in
 // clear: it lives in the *outbox* ("foras-outbox:<owner>:<key>"), encrypted (AES-GCM,
 // WebCrypto) with a key that only the page carries, beside a token that lets the server take
 // it. Sealing keeps the unsent outbox entries; every page of the trainee space, the sign-in
@@ -38,6 +39,12 @@
 // trainee's pages have no key to it. Without WebCrypto (a plain-HTTP address), the outbox
 // holds the answers in clear — never shown by any page — rather than losing them.
 // A page showing [data-offline-clear="<key>"] (with data-owner) forgets that draft.
+//
+// Events (`append: true`, the register): the draft is a list of events, each made on the
+// tablet with its own id, applied once by the server whatever the number of times it is sent
+// (cohorts/register.py). No version is sent or checked: a draft left on the tablet is always
+// sent. The server answers 200 with what it has received; `onSaved` takes those events out of
+// the list, and the queue is clean once the list is empty.
 (function () {
   "use strict";
   var PREFIX = "foras:";
@@ -176,6 +183,7 @@
     this.onSaved = options.onSaved || null;
     this.onConflict = options.onConflict || null;
     this.onRejected = options.onRejected || null;
+    this.append = Boolean(options.append);
     this.versionField = form.querySelector("input[name=version]");
     this.dirty = false;
     this.rejected = false;
@@ -250,7 +258,7 @@
       if (!draft || !draft.dirty || queue.dirty) return;
       // A newer version than the page's: the page is a copy kept from earlier (reloaded
       // offline), and the draft was based on what the server had since.
-      if (!queue.saveUrl || draft.version >= queue.version) {
+      if (!queue.saveUrl || queue.append || draft.version >= queue.version) {
         if (draft.version > queue.version) queue.setVersion(draft.version);
         queue.apply(queue.form, draft.data);
         queue.dirty = true;
@@ -302,7 +310,7 @@
     }
     var data = this.serialize(this.form);
     var sent = JSON.stringify(data);
-    var payload = { version: this.version };
+    var payload = this.append ? {} : { version: this.version };
     payload[this.payloadKey] = data;
     this.show("sending");
     this.inFlight = fetch(this.saveUrl, {
@@ -339,6 +347,13 @@
 
   // What the server said; true when it now holds the data that was sent.
   Queue.prototype.received = function (status, body, sent) {
+    if (status === 200 && this.append) {
+      if (this.onSaved) this.onSaved(body);
+      this.dirty = this.serialize(this.form).length > 0;
+      this.keep();
+      if (!this.dirty) this.show("saved");
+      return !this.dirty;
+    }
     if (status === 200 && typeof body.version === "number") {
       this.setVersion(body.version);
       if (this.onSaved) this.onSaved(body);
@@ -511,6 +526,15 @@
   }
 
   // Sign-out: unsent drafts go to the outbox (encrypted), what could be read is wiped.
+  // A register's unsent marks (ids and statuses, no names) outlive a sign-out on this tablet:
+  // the trainee who signs in next has no page that reads them, and the trainer's register
+  // sends them the next time it is opened (the server keeps each mark once).
+  function unsentRegister(name) {
+    if (!/^foras:[^:]+:register-/.test(name)) return false;
+    var draft = readDraft(name);
+    return !!(draft && Array.isArray(draft.data) && draft.data.length);
+  }
+
   function seal() {
     var writes = queues.map(function (queue) {
       var written = queue.delivery && queue.unsent() ? queue.keep() : queue.writing;
@@ -541,7 +565,7 @@
           for (var i = 0; i < storage.length; i++) names.push(storage.key(i));
           names.forEach(function (name) {
             if (!name) return;
-            if (name.indexOf(PREFIX) === 0) storage.removeItem(name);
+            if (name.indexOf(PREFIX) === 0 && !unsentRegister(name)) storage.removeItem(name);
             // An outbox entry already on the server is of no use to anyone.
             if (name.indexOf(OUTBOX) === 0 && !(readDraft(name) || {}).dirty) storage.removeItem(name);
           });
@@ -552,8 +576,14 @@
     });
   }
 
+  // The page's own address, as the service worker keeps it (the register's ?day= included).
+  function pageAddress() {
+    return window.location.pathname + window.location.search;
+  }
+
   // The page's copy for a reload while offline: the service worker of the trainee space
-  // (templates/learning/offline-sw.js) keeps the pages it knows, this one included.
+  // (templates/learning/offline-sw.js), or of the register (templates/cohorts/admin/
+  // register-sw.js), keeps the pages it knows, this one included.
   function keepPageOffline(workerUrl) {
     if (!workerUrl || !("serviceWorker" in navigator)) return;
     navigator.serviceWorker
@@ -562,7 +592,7 @@
       .then(function (registration) {
         // A page loaded before the worker controlled it asks for its own copy.
         if (!navigator.serviceWorker.controller && registration.active) {
-          registration.active.postMessage({ keep: window.location.pathname });
+          registration.active.postMessage({ keep: pageAddress() });
         }
       })
       .catch(function () {
@@ -570,8 +600,16 @@
       });
   }
 
+  // The copy kept is the page as it was loaded: once the server has more (the register's
+  // marks, sent since), the worker is asked to keep it again.
+  function keepPageAgain() {
+    var worker = navigator.serviceWorker && navigator.serviceWorker.controller;
+    if (worker && !isOffline()) worker.postMessage({ keep: pageAddress() });
+  }
+
   window.OfflineQueue = {
     keepPageOffline: keepPageOffline,
+    keepPageAgain: keepPageAgain,
     attach: function (form, options) {
       var queue = new Queue(form, options);
       queues.push(queue);

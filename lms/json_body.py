@@ -1,4 +1,4 @@
-"""Reading the JSON a tablet posts (autosave, the offline outbox), with bounds.
+"""Reading the JSON a tablet posts (autosaves, outboxes, the register's marks), with bounds.
 
 Every body that is not a small, shallow JSON object of UTF-8 text is refused with
 ``BadBody`` (the view answers 400 with its message) before anything is changed:
