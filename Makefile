@@ -58,8 +58,9 @@ run: seed
 	@echo ""
 	@echo "Foras LMS on http://127.0.0.1:$(PORT)/   (public site /fr/ and /en/, staff /admin/)"
 	@echo "Demo sign-ins (password foras-demo-2026): coordinator@example.org, editor@example.org,"
-	@echo "  trainer.rabat@example.org, trainer.casablanca@example.org"
-	@echo "Trainees (sign in at /accounts/trainee/): rabat01..rabat12, casa01..casa12, PIN 2468"
+	@echo "  trainer.rabat@example.org, trainer.casablanca@example.org, trainer.oujda@example.org"
+	@echo "Trainees (sign in at /accounts/trainee/): rabat01..rabat12, casa01..casa12,"
+	@echo "  oujda01..oujda10 (a finished cohort with its certificates), PIN 2468"
 	@echo "Stop with Ctrl+C."
 	@$(MANAGE) qcluster & worker=$$!; \
 	  trap "kill $$worker 2>/dev/null" EXIT INT TERM; \

@@ -11,7 +11,8 @@ The demo comes in parts, each building on the ones before it:
 - ``courses``: the training catalogue (modules, days, assessments);
 - ``people``: staff accounts with a known password, cohorts, trainees with a known PIN,
   their attempts and survey answers, their CVs and business plans, the holidays, the
-  cohorts' session days and the attendance of the days already past, a year of awareness
+  cohorts' session days and the attendance of the days already past, the certificates of the
+  finished cohort, a year of awareness
   sessions and a few remote orientations (invented figures, marked so). Never for a site where
   real people sign in: refused with DEBUG off, whoever asks.
 """
@@ -26,6 +27,7 @@ from lms.demo import (
     attendance,
     awareness,
     catalogue,
+    certificates,
     exercises,
     learning,
     people,
@@ -62,6 +64,7 @@ def load(parts: Iterable[str] = PARTS) -> None:
             for cohort, spec in people.load():
                 learning.load(cohort, spec)
                 attendance.load(cohort, spec)
+                certificates.load(cohort, spec)
             exercises.load()
             awareness.load()
 

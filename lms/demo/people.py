@@ -1,4 +1,4 @@
-"""The demo people (data/people.yaml): staff of every role, two cohorts and their trainees,
+"""The demo people (data/people.yaml): staff of every role, three cohorts and their trainees,
 made through the services a coordinator and a trainer use, so each gets its group, consents,
 enrolment and audit entry the ordinary way.
 
@@ -31,7 +31,8 @@ def load() -> list[tuple[Cohort, dict]]:
     monday = today - datetime.timedelta(days=today.weekday())
     cohorts = []
     for spec in data["cohorts"]:
-        cohort = _cohort(spec, staff, monday)
+        start = monday - datetime.timedelta(weeks=spec.get("starts_weeks_ago", 0))
+        cohort = _cohort(spec, staff, start)
         _trainees(cohort, spec["trainees"], data["trainee_pin"])
         cohorts.append((cohort, spec))
     return cohorts

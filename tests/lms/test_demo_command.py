@@ -78,7 +78,7 @@ def test_seed_demo_twice_changes_no_row_in_any_table(settings):
     settings.DEBUG = True
     call_command("seed_demo", stdout=StringIO())
     assert get_user_model().objects.filter(email="coordinator@example.org").exists()
-    assert Cohort.objects.count() == 2
+    assert Cohort.objects.count() == 3
     before = row_counts()
 
     call_command("seed_demo", stdout=StringIO())

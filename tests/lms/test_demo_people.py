@@ -62,6 +62,7 @@ def user(username: str):
         ("editor@example.org", Role.EDITOR),
         ("trainer.rabat@example.org", Role.TRAINER),
         ("trainer.casablanca@example.org", Role.TRAINER),
+        ("trainer.oujda@example.org", Role.TRAINER),
     ],
 )
 def test_the_demo_staff_sign_in_with_the_demo_password(email, role):
@@ -94,7 +95,7 @@ def test_each_demo_cohort_has_twelve_trainees_taught_by_its_trainer(name, traine
 def test_every_demo_trainee_signs_in_with_the_demo_pin():
     trainees = TraineeProfile.objects.select_related("user")
 
-    assert trainees.count() == 24
+    assert trainees.count() == 34  # Rabat 12, Casablanca 12, Oujda (finished) 10
     assert all(trainee.user.check_password(PIN) for trainee in trainees)
 
 
