@@ -32,6 +32,14 @@ def test_cache(tmp_path_factory):
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def test_media(tmp_path_factory):
+    """The tests' own uploads and rendered files: never the development server's media/, and
+    one folder per pytest-xdist worker, so that parallel workers never meet in a file name."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo content once; every test runs inside a transaction rolled back after it."""
