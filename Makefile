@@ -69,8 +69,8 @@ run: seed
 # changed a migration start afresh with: make test TEST_DB=--create-db
 TEST_DB ?= --reuse-db
 # The suite runs on every core (at most 4), one pytest-xdist worker each with its own test
-# database (.test-db.sqlite3_gw0, ...). Tests that share an expensive set-up are kept on one
-# worker by their xdist_group mark (--dist loadgroup); everything else is spread test by test.
+# database (.test-db.sqlite3_gw0, ...). Tests that share a costly set-up are kept on one worker
+# (--dist loadgroup, see SHARED_SETUP in tests/conftest.py); the rest are spread one by one.
 # PYTEST_WORKERS=-n0 runs everything in this process (for pdb, or -x on a first failure).
 PYTEST_WORKERS ?= -n auto --maxprocesses=4 --dist loadgroup
 

@@ -32,12 +32,7 @@ def demo_content(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-# One worker loads the content for the whole module (under pytest-xdist, not one per worker).
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("demo_content"),
-    pytest.mark.xdist_group("demo_content"),
-]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_content")]
 
 
 def counts() -> dict[str, int]:

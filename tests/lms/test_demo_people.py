@@ -41,12 +41,7 @@ def demo_programme(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-# One worker loads the demo for the whole module (under pytest-xdist, not one per worker).
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.usefixtures("demo_programme"),
-    pytest.mark.xdist_group("demo_programme"),
-]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_programme")]
 
 
 def people() -> dict:

@@ -7,12 +7,7 @@ from tests.multiprocess.gunicorn_conf import HOLD_HEADER
 from tests.multiprocess.server import WORKERS, form_action
 
 # django_db: the server's database is a copy of the test database (see conftest.py).
-# One gunicorn server for both modules: under pytest-xdist they run on the same worker.
-pytestmark = [
-    pytest.mark.multiprocess,
-    pytest.mark.django_db,
-    pytest.mark.xdist_group("multiprocess"),
-]
+pytestmark = [pytest.mark.multiprocess, pytest.mark.django_db]
 
 PRIVATE_GUIDE = "/fr/guides/mali/"
 PRIVATE_TITLE = "Guide de réintégration : Mali"

@@ -23,12 +23,7 @@ from tests.cohorts.factories import PIN, STAFF_PASSWORD
 from tests.multiprocess.gunicorn_conf import RETIRE_HEADER
 
 # django_db: the server's database is a copy of the test database (see conftest.py).
-# One gunicorn server for both modules: under pytest-xdist they run on the same worker.
-pytestmark = [
-    pytest.mark.multiprocess,
-    pytest.mark.django_db,
-    pytest.mark.xdist_group("multiprocess"),
-]
+pytestmark = [pytest.mark.multiprocess, pytest.mark.django_db]
 
 TRAINEE_SIGN_IN = "/accounts/trainee/"
 STAFF_SIGN_IN = "/accounts/login/"
