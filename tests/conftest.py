@@ -24,6 +24,9 @@ SHARED_SETUP = {
     "tests/multiprocess/": "multiprocess",
     "tests/lms/test_demo_data.py": "demo content",
     "tests/lms/test_demo_people.py": "demo programme",
+    "tests/lms/test_demo_attendance.py": "demo attendance",
+    "tests/lms/test_demo_awareness.py": "demo awareness",
+    "tests/lms/test_demo_certificates.py": "demo certificates",
 }
 
 
