@@ -69,12 +69,17 @@ run: seed
 # A warm run keeps the test database of the previous one (--reuse-db); CI and anyone who
 # changed a migration start afresh with: make test TEST_DB=--create-db
 TEST_DB ?= --reuse-db
+# The suite runs on every core (at most 4), one pytest-xdist worker each with its own test
+# database (.test-db.sqlite3_gw0, ...). Tests that share a costly set-up are kept on one worker
+# (--dist loadgroup, see SHARED_SETUP in tests/conftest.py); the rest are spread one by one.
+# PYTEST_WORKERS=-n0 runs everything in this process (for pdb, or -x on a first failure).
+PYTEST_WORKERS ?= -n auto --maxprocesses=4 --dist loadgroup
 
 test: install-dev messages
-	Q_SYNC=true $(VENV)/bin/pytest $(TEST_DB) $(PYTEST_ARGS)
+	Q_SYNC=true $(VENV)/bin/pytest $(PYTEST_WORKERS) $(TEST_DB) $(PYTEST_ARGS)
 
 test-e2e: install-dev messages
-	Q_SYNC=true $(VENV)/bin/pytest $(TEST_DB) tests/e2e $(PYTEST_ARGS)
+	Q_SYNC=true $(VENV)/bin/pytest $(PYTEST_WORKERS) $(TEST_DB) tests/e2e $(PYTEST_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff format --check .

@@ -16,6 +16,36 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: "/tests/e2e/" in str(item.path))
 
 
+# Under pytest-xdist (make test), tests are sent to the workers one by one, except those that
+# share a costly set-up, sent together to one worker so that it is done once: the gunicorn
+# server of tests/multiprocess/ (both modules), the module-wide demo loads. By path, not by
+# xdist_group marks: pytest-xdist 3.8 adds the group to the nodeid, which pytest 9 ignores.
+SHARED_SETUP = {
+    "tests/multiprocess/": "multiprocess",
+    "tests/lms/test_demo_data.py": "demo content",
+    "tests/lms/test_demo_people.py": "demo programme",
+    "tests/lms/test_demo_attendance.py": "demo attendance",
+    "tests/lms/test_demo_awareness.py": "demo awareness",
+    "tests/lms/test_demo_certificates.py": "demo certificates",
+}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedSetupScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            for prefix, group in SHARED_SETUP.items():
+                if nodeid.startswith(prefix):
+                    return group
+            return nodeid
+
+    return SharedSetupScheduling(config, log)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def test_cache(tmp_path_factory):
     """The tests' own cache (a folder of files, as without Redis in production): never the
@@ -29,6 +59,14 @@ def test_cache(tmp_path_factory):
         }
     }
     with override_settings(CACHES=caches):
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def test_media(tmp_path_factory):
+    """The tests' own uploads and rendered files: never the development server's media/, and
+    one folder per pytest-xdist worker, so that parallel workers never meet in a file name."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
         yield
 
 

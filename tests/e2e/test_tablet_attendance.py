@@ -31,7 +31,7 @@ def size():
 
 
 @pytest.fixture
-def attendance_class(demo_site):
+def attendance_class(demo_site, moroccan_weekend):
     trainer = factories.StaffFactory(email="trainer.days@example.org", role=Role.TRAINER)
     module = module_page("dp")
     for day in range(1, 11):
