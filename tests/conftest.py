@@ -148,14 +148,6 @@ def outsider(django_user_model):
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path_factory):
-    """Files a test stores (certificates' PDFs, CV photos) go to a folder of the test run's,
-    never to the project's media/."""
-    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture(autouse=True)
 def sessions_every_day(settings):
     """Cohorts made by tests start on the day the suite runs: with Saturday and Sunday off,
     a run on a weekend would find its cohorts' first session day still to come. Tests of the
