@@ -196,27 +196,42 @@ class MarkEvent:
     source: str = MarkSource.REGISTER
 
 
-def _apply(by, event: MarkEvent, now: datetime.datetime) -> tuple[AttendanceMark, bool]:
-    """Apply one event inside the caller's transaction; ``True`` when it was new."""
-    if (
-        event.event_id is not None
-        and AttendanceEntry.objects.filter(event_id=event.event_id).exists()
-    ):
-        entry = AttendanceEntry.objects.select_related("mark").get(event_id=event.event_id)
-        return entry.mark, False
-    day = SessionDay.objects.select_related("cohort").get(pk=event.session_day_id)
+@dataclass(frozen=True)
+class _MarkingDay:
+    """A session day checked once for all the marks of a call: held, already come, and the
+    ids of its cohort's enrolments (one query, however many marks follow)."""
+
+    day: SessionDay
+    enrolled: frozenset[int]
+
+
+def _marking_day(day_id: int, now: datetime.datetime) -> _MarkingDay:
+    day = SessionDay.objects.get(pk=day_id)
     if day.cancelled:
         raise DayCancelled()
     if day.date > timezone.localdate(now):
         raise MarkTooEarly()
-    if not Enrolment.objects.filter(pk=event.enrolment_id, cohort_id=day.cohort_id).exists():
+    enrolled = Enrolment.objects.filter(cohort_id=day.cohort_id).values_list("pk", flat=True)
+    return _MarkingDay(day, frozenset(enrolled))
+
+
+def _apply(
+    by, event: MarkEvent, now: datetime.datetime, target: _MarkingDay
+) -> tuple[AttendanceMark, bool]:
+    """Apply one event to ``target``'s day inside the caller's transaction; ``True`` when it
+    was new."""
+    if event.event_id is not None:
+        known = AttendanceEntry.objects.select_related("mark").filter(event_id=event.event_id)
+        if entry := known.first():
+            return entry.mark, False
+    if event.enrolment_id not in target.enrolled:
         raise NotEnrolledThatDay()
     marked_at = min(event.marked_at, now + CLOCK_SKEW)
     # The mark's row is created once: the unique constraint settles two trainers at once
     # (get_or_create catches the loser's IntegrityError and reads the winner's row), and the
     # row lock orders their histories.
-    mark, _created = AttendanceMark.objects.get_or_create(
-        session_day_id=day.pk,
+    mark, created = AttendanceMark.objects.get_or_create(
+        session_day_id=target.day.pk,
         enrolment_id=event.enrolment_id,
         defaults={
             "status": event.status,
@@ -225,7 +240,8 @@ def _apply(by, event: MarkEvent, now: datetime.datetime) -> tuple[AttendanceMark
             "source": event.source,
         },
     )
-    mark = AttendanceMark.objects.select_for_update().get(pk=mark.pk)
+    if not created:
+        mark = AttendanceMark.objects.select_for_update().get(pk=mark.pk)
     try:
         with transaction.atomic():
             AttendanceEntry.objects.create(
@@ -240,18 +256,12 @@ def _apply(by, event: MarkEvent, now: datetime.datetime) -> tuple[AttendanceMark
     except IntegrityError:
         # The same event, sent at the same instant by another request: already kept.
         return mark, False
-    if marked_at >= mark.marked_at and (mark.status, mark.marked_by_id) != (
-        event.status,
-        getattr(by, "pk", None),
-    ):
+    if not created and marked_at >= mark.marked_at:
         mark.status = event.status
         mark.marked_at = marked_at
         mark.marked_by = by
         mark.source = event.source
         mark.save(update_fields=["status", "marked_at", "marked_by", "source"])
-    elif marked_at >= mark.marked_at:
-        mark.marked_at = marked_at
-        mark.save(update_fields=["marked_at"])
     return mark, True
 
 
@@ -277,7 +287,7 @@ def record_mark(
     event = MarkEvent(
         enrolment.pk, day.pk, _check_status(status), marked_at or now, event_id, source
     )
-    mark, new = _apply(by, event, now)
+    mark, new = _apply(by, event, now, _marking_day(day.pk, now))
     if new:
         audit.record(
             by,
@@ -295,13 +305,14 @@ def record_events(*, by, day: SessionDay, events: Iterable[MarkEvent]) -> dict[s
     """Apply a batch of marks from a tablet's outbox (all of one day): each event is kept
     once whatever the number of times it is sent. Returns how many were new and known."""
     now = timezone.now()
+    target = _marking_day(day.pk, now)
     applied = known = 0
     enrolments = []
     for event in events:
         if event.session_day_id != day.pk:
             raise NotEnrolledThatDay()
         _check_status(event.status)
-        _mark, new = _apply(by, event, now)
+        _mark, new = _apply(by, event, now, target)
         if new:
             applied += 1
             enrolments.append(event.enrolment_id)
@@ -318,6 +329,7 @@ def record_events(*, by, day: SessionDay, events: Iterable[MarkEvent]) -> dict[s
 def mark_everyone_present(*, by, day: SessionDay) -> int:
     """Everyone still unmarked on ``day`` is present (the exceptions are marked after)."""
     now = timezone.now()
+    target = _marking_day(day.pk, now)
     unmarked = (
         Enrolment.objects.filter(cohort_id=day.cohort_id)
         .exclude(status=EnrolmentStatus.WITHDRAWN)
@@ -326,7 +338,7 @@ def mark_everyone_present(*, by, day: SessionDay) -> int:
     )
     count = 0
     for enrolment_id in list(unmarked):
-        _apply(by, MarkEvent(enrolment_id, day.pk, AttendanceStatus.PRESENT, now), now)
+        _apply(by, MarkEvent(enrolment_id, day.pk, AttendanceStatus.PRESENT, now), now, target)
         count += 1
     if count:
         audit.record(by, audit.Action.ATTENDANCE_MARKED, day, marks=count, status="present")
@@ -402,7 +414,8 @@ def check_in(
     window = CheckInWindow.objects.select_related("session_day").get(pk=window.pk)
     if window.session_day.date != timezone.localdate(now):
         raise CheckInRefused("other_session")
-    if not window.is_open(now):
+    # A day cancelled while its window was open takes no check-in either.
+    if not window.is_open(now) or window.session_day.cancelled:
         raise CheckInRefused("closed")
     enrolment = (
         Enrolment.objects.filter(cohort_id=window.session_day.cohort_id, trainee=trainee)
@@ -438,6 +451,7 @@ def check_in(
             enrolment.pk, window.session_day_id, status, code_time, source=MarkSource.CHECK_IN
         ),
         now,
+        _marking_day(window.session_day_id, now),
     )
     audit.record(
         trainee.user,

@@ -222,6 +222,19 @@ def test_a_closed_window_is_refused(client, trainer, trainee, window, today):
     assert mark_of(trainee, today) is None
 
 
+def test_a_day_cancelled_while_its_window_is_open_takes_no_check_in(
+    client, trainer, trainee, window, today
+):
+    attendance_services.cancel_session_day(by=trainer, day=window.session_day)
+    client.force_login(trainee.user)
+
+    response = client.post(qr_path(window))
+
+    assert response.status_code == 400
+    assert alerts(response) == [CLOSED]
+    assert mark_of(trainee, today) is None
+
+
 def test_the_window_closes_by_itself_at_its_time(client, clock, trainee, window, today):
     client.force_login(trainee.user)
     clock.advance(15 * 60)
