@@ -9,15 +9,28 @@ var CACHE = "{{ cache_name }}";
 var MAX_AGE_MS = {{ idle_seconds }} * 1000;
 var PAGES = /^\/learn\/(assessments\/\d+\/(pre|post|survey)|(cv|plan)\/\d+)\/$/;
 
-// The page with the time it was kept, so that an old copy is never shown.
-function keep(request, response) {
-  return response.blob().then(function (body) {
-    var headers = new Headers(response.headers);
-    headers.set("X-Kept-At", String(Date.now()));
-    return caches.open(CACHE).then(function (cache) {
-      return cache.put(request, new Response(body, { status: response.status, headers: headers }));
+// The page with the time it was asked for, so that an old copy is never shown. The worker may
+// fetch one page twice at once (the page's own load, and the copy it asked for when it was
+// not yet under this worker), and the answers may come back in any order: the copies are
+// written one after the other, and one asked for earlier never replaces a later one.
+var writing = Promise.resolve();
+
+function keep(request, response, askedAt) {
+  writing = writing
+    .then(function () { return Promise.all([response.blob(), caches.open(CACHE)]); })
+    .then(function (got) {
+      var body = got[0], cache = got[1];
+      return cache.match(request, { ignoreVary: true }).then(function (copy) {
+        if (copy && Number(copy.headers.get("X-Kept-At")) > askedAt) return;
+        var headers = new Headers(response.headers);
+        headers.set("X-Kept-At", String(askedAt));
+        return cache.put(request, new Response(body, { status: response.status, headers: headers }));
+      });
+    })
+    .catch(function () {
+      // The body did not come whole (the network dropped): the copy kept before stays.
     });
-  });
+  return writing;
 }
 
 // A page loaded before this worker controlled it asks for its own copy.
@@ -25,9 +38,10 @@ self.addEventListener("message", function (event) {
   var url = event.data && event.data.keep;
   if (!url || !PAGES.test(new URL(url, self.location.href).pathname)) return;
   var request = new Request(url, { credentials: "same-origin" });
+  var askedAt = Date.now();
   event.waitUntil(
     fetch(request).then(function (response) {
-      if (response.ok && !response.redirected) return keep(request, response);
+      if (response.ok && !response.redirected) return keep(request, response, askedAt);
     })
   );
 });
@@ -39,11 +53,12 @@ self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || request.mode !== "navigate") return;
   if (!PAGES.test(new URL(request.url).pathname)) return;
+  var askedAt = Date.now();
   event.respondWith(
     fetch(request)
       .then(function (response) {
         if (response.ok && !response.redirected && response.type === "basic") {
-          event.waitUntil(keep(request, response.clone()));
+          event.waitUntil(keep(request, response.clone(), askedAt));
         }
         return response;
       })

@@ -2,11 +2,13 @@
 each page it shows (layout at its width, accessibility, requests that stay on this machine)."""
 
 import re
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -76,6 +78,50 @@ class Tab:
 
     def open(self, path: str) -> None:
         self.page.goto(self.base_url + path)
+
+    # page.wait_for_function takes a Promise for a true value and returns at once: what the
+    # browser answers through a Promise is awaited with page.evaluate instead.
+    def wait_for_drafts(self) -> None:
+        """Until the page's drafts are stored: encrypted first, they land a moment after a tap."""
+        self.page.evaluate("() => window.OfflineQueue.kept()")
+
+    def wait_for_worker(self) -> None:
+        """Until the page's service worker is active: from the next load, pages go through it."""
+        self.page.evaluate("async () => { await navigator.serviceWorker.ready; }")
+
+    def wait_for_copy(self, cache: str, *, kept_since: int = 0, timeout: float = 10) -> None:
+        """Until the service worker holds a copy of this page in ``cache``, kept (its
+        X-Kept-At, in ms) at ``kept_since`` or later."""
+        deadline = time.monotonic() + timeout
+        while (
+            self.page.evaluate(
+                # As the worker looks (the copy varies on the cookie, which this request lacks).
+                """async (name) => {
+                const copy = await (await caches.open(name))
+                    .match(window.location.href, { ignoreVary: true });
+                return copy ? Number(copy.headers.get("X-Kept-At")) : -1;
+            }""",
+                cache,
+            )
+            < kept_since
+        ):
+            assert time.monotonic() < deadline, f"no copy of {self.page.url} in {cache}"
+            self.page.wait_for_timeout(100)
+
+    def reload_offline(self) -> None:
+        """Reloads the page with the network down; it must come from the service worker's copy.
+
+        Should it not, the failure says what the worker held, so that a rare failure on a busy
+        machine can be understood from the CI log alone.
+        """
+        url = self.page.url
+        try:
+            self.page.reload()
+        except PlaywrightError as error:
+            held = [_what_the_worker_holds(worker) for worker in self.page.context.service_workers]
+            raise AssertionError(
+                f"{url} reloaded offline: {error}; service workers: {held}"
+            ) from error
 
     def url(self, path: str) -> re.Pattern:
         """The full address of ``path`` on the live server, to compare with the page's."""
@@ -177,3 +223,23 @@ def format_violations(violations: list[dict]) -> str:
             if node.get("failureSummary"):
                 lines.append("      " + node["failureSummary"].replace("\n", "\n      "))
     return "\n".join(lines)
+
+
+# What a service worker keeps in its caches, and when each copy was kept.
+_HELD = """async () => {
+    const held = {};
+    for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        held[name] = await Promise.all((await cache.keys()).map(
+            async (r) => [r.url, (await cache.match(r)).headers.get("X-Kept-At")]
+        ));
+    }
+    return {now: Date.now(), held};
+}"""
+
+
+def _what_the_worker_holds(worker) -> object:
+    try:
+        return {"url": worker.url, **worker.evaluate(_HELD)}
+    except PlaywrightError as error:
+        return {"url": worker.url, "error": str(error)}

@@ -213,6 +213,7 @@ def answer_offline(tab: Tab, classroom) -> dict:
     tap_choice(scale, 4)
     page.locator(f"[data-question='{text}'] textarea").fill("Un atelier de couture à Bamako")
     expect(status).to_contain_text("Hors ligne")
+    tab.wait_for_drafts()
     return {
         single: 0,
         true_false: False,
@@ -323,22 +324,17 @@ def test_a_test_page_reloaded_offline_comes_back_with_its_answers(tab: Tab, clas
     page = tab.page
     sign_in(tab, classroom["trainee"])
     open_pre_test(tab, classroom)
-    page.wait_for_function(
-        "() => navigator.serviceWorker.getRegistration().then((r) => !!(r && r.active))"
-    )
+    tab.wait_for_worker()
     page.reload()  # now under the service worker, which keeps a copy
     expect(page.get_by_role("heading", level=1)).to_have_text(classroom["pre_test"].title)
     # The copy is written by the worker once the page has come: wait for it before going
     # offline (tests/e2e/test_cv_builder.py does the same).
-    page.wait_for_function(
-        "() => caches.open('foras-pages')"
-        ".then((cache) => cache.match(window.location.href)).then((copy) => !!copy)"
-    )
+    tab.wait_for_copy("foras-pages")
     answer_offline(tab, classroom)
     # Had the reload reached the server, the page would show this title.
     Assessment.objects.filter(pk=classroom["pre_test"].pk).update(title="Changé entre-temps")
 
-    page.reload()
+    tab.reload_offline()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(classroom["pre_test"].title)
     expect(page.locator("textarea")).to_have_value("Un atelier de couture à Bamako")
@@ -352,6 +348,31 @@ def test_a_test_page_reloaded_offline_comes_back_with_its_answers(tab: Tab, clas
     assert attempt.answers[classroom["pre_test"].questions[4].id] == (
         "Un atelier de couture à Bamako"
     )
+
+
+def test_answers_come_back_into_a_copy_of_the_page_rendered_at_another_time(tab: Tab, classroom):
+    """The worker's copy is often another render than the page on screen (on a first visit
+    the page asks for it once loaded), and each render signs its delivery token at its own
+    second: the answers kept on the tablet must open in the copy all the same."""
+    page = tab.page
+    sign_in(tab, classroom["trainee"])
+    open_pre_test(tab, classroom)
+    tab.wait_for_worker()
+    page.wait_for_timeout(1100)  # the next render signs its token a second later
+    asked = page.evaluate("Date.now()")
+    page.evaluate(
+        "async () => (await navigator.serviceWorker.ready).active"
+        ".postMessage({ keep: window.location.pathname })"
+    )
+    tab.wait_for_copy("foras-pages", kept_since=asked)
+    answer_offline(tab, classroom)
+
+    tab.reload_offline()
+
+    expect(page.locator("textarea")).to_have_value("Un atelier de couture à Bamako")
+    assert page.locator("input:checked").count() == 4
+    page.context.set_offline(False)
+    expect(page.locator("[data-offline-status]")).to_have_text("Enregistré", timeout=15_000)
 
 
 def test_sending_with_unanswered_questions_asks_first(tab: Tab, classroom):

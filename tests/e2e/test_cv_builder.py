@@ -94,22 +94,18 @@ def test_a_cv_page_reloaded_offline_comes_back_with_what_was_typed(tab: Tab, cla
     trainee, enrolment = classroom["trainee"], classroom["enrolment"]
     sign_in(tab, trainee)
     tab.open(f"/learn/cv/{enrolment.pk}/")
-    page.wait_for_function(
-        "() => navigator.serviceWorker.getRegistration().then((r) => !!(r && r.active))"
-    )
+    tab.wait_for_worker()
     page.reload()  # now under the service worker, which keeps a copy
     # The copy is written by the worker once the page has come: wait for it before the Wi-Fi
     # drops.
-    page.wait_for_function(
-        "() => caches.open('foras-pages')"
-        ".then((cache) => cache.match(window.location.href)).then((copy) => !!copy)"
-    )
+    tab.wait_for_copy("foras-pages")
     page.context.set_offline(True)
     page.get_by_label("Mon nom").fill("Awa Hors Ligne")
     status = page.locator("[data-offline-status]")
     expect(status).to_contain_text("Hors ligne")
+    tab.wait_for_drafts()
 
-    page.reload()
+    tab.reload_offline()
 
     expect(page.get_by_label("Mon nom")).to_have_value("Awa Hors Ligne")
     tab.check("cv-reload-offline")

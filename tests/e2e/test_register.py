@@ -96,18 +96,13 @@ def test_a_register_reloaded_offline_keeps_its_marks_and_sends_them_with_their_t
     sign_in(tab, "trainer.register@example.org")
     url = f"/admin/cohorts/{register['cohort'].pk}/register/"
     tab.open(url)
-    page.wait_for_function(
-        "() => navigator.serviceWorker.getRegistration().then((r) => !!(r && r.active))"
-    )
+    tab.wait_for_worker()
     page.reload()  # now under the worker, which keeps the page and its files
     expect(page.locator("[data-enrolment]")).to_have_count(12)
-    page.wait_for_function(
-        "() => caches.open('foras-register')"
-        ".then((cache) => cache.match(window.location.href)).then((copy) => !!copy)"
-    )
+    tab.wait_for_copy("foras-register")
 
     page.context.set_offline(True)
-    page.reload()
+    tab.reload_offline()
     expect(page.locator("[data-enrolment]")).to_have_count(12)
     made = {}
     for name, label in ((NAMES[0], "Présent"), (NAMES[3], "En retard"), (NAMES[6], "Absent")):

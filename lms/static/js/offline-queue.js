@@ -142,16 +142,25 @@
       });
   }
 
-  // The outbox entry → {version, data, dirty}, or null when this page cannot open it.
+  // A delivery token is "<what it names>:<when it was signed>:<signature>" (django.core.signing):
+  // two renders of one page, a second apart, name the same attempt with different tokens (the
+  // copy a service worker keeps is often such another render).
+  function sameHolder(token, other) {
+    return typeof token === "string" && typeof other === "string" &&
+      token.split(":")[0] === other.split(":")[0];
+  }
+
+  // The outbox entry → {version, data, dirty}, or null when this page cannot open it. An
+  // encrypted entry opens only with this attempt's key, whichever render sealed it.
   function openEntry(delivery, cryptoKey, entry) {
-    if (!entry || entry.token !== delivery.token) return Promise.resolve(null);
+    if (!entry || !sameHolder(entry.token, delivery.token)) return Promise.resolve(null);
     if (!entry.iv) {
       return Promise.resolve({ version: entry.version, data: entry.answers || {}, dirty: entry.dirty });
     }
     if (!cryptoKey) return Promise.resolve(null);
     return subtle
       .decrypt(
-        { name: "AES-GCM", iv: fromBase64(entry.iv), additionalData: new TextEncoder().encode(delivery.token) },
+        { name: "AES-GCM", iv: fromBase64(entry.iv), additionalData: new TextEncoder().encode(entry.token) },
         cryptoKey,
         fromBase64(entry.data)
       )
@@ -607,8 +616,17 @@
     if (worker && !isOffline()) worker.postMessage({ keep: pageAddress() });
   }
 
+  // Resolves once every draft written so far is on the tablet: with a delivery, drafts are
+  // encrypted before they are stored, which takes a moment (tests wait on it before a reload).
+  function kept() {
+    return Promise.all(queues.map(function (queue) { return queue.writing; })).then(function () {
+      return true;
+    });
+  }
+
   window.OfflineQueue = {
     keepPageOffline: keepPageOffline,
+    kept: kept,
     keepPageAgain: keepPageAgain,
     attach: function (form, options) {
       var queue = new Queue(form, options);
