@@ -57,6 +57,10 @@ class CheckInRefused(ValidationError):
         "wrong_code": _("Ce code n'est pas le bon. Vérifiez le code affiché à l'écran."),
         "other_session": _("Ce code est celui d'une autre session."),
         "not_enrolled": _("Vous n'êtes pas inscrit dans cette cohorte."),
+        "too_many_tries": _(
+            "Trop de codes erronés. Attendez quelques minutes, ou demandez à votre formateur "
+            "de vous marquer présent."
+        ),
     }
 
     def __init__(self, reason: str):

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from cohorts import attendance_services
+from cohorts import attendance_services, check_in_limits
 from cohorts import check_in as codes
 from cohorts.attendance_errors import CheckInRefused
 from cohorts.check_in_forms import CheckInCodeForm
@@ -73,8 +73,11 @@ def _done(request, mark) -> HttpResponse:
 
 
 def _refused(request, template: str, refused: CheckInRefused, context=None) -> HttpResponse:
+    if refused.reason == "wrong_code":
+        check_in_limits.count_wrong_code(request)
+    status = 429 if refused.reason == "too_many_tries" else 400
     context = {**(context or {}), "error": refused.messages[0], "reason": refused.reason}
-    return render(request, template, context, status=400)
+    return render(request, template, context, status=status)
 
 
 def _window_for(trainee, code: str) -> CheckInWindow | None:
@@ -106,6 +109,8 @@ def check_in_by_code(request: HttpRequest, trainee) -> HttpResponse:
         return render(request, template, {"form": form}, status=400)
     code = codes.normalise(form.cleaned_data["code"])
     fresh = {"form": CheckInCodeForm()}
+    if not check_in_limits.may_try(request):
+        return _refused(request, template, CheckInRefused("too_many_tries"), fresh)
     window = _window_for(trainee, code)
     if window is None:
         return _refused(request, template, CheckInRefused("wrong_code"), fresh)
@@ -132,6 +137,8 @@ def _qr_page(request: HttpRequest, trainee, *, window: CheckInWindow, token: str
     template = "cohorts/check_in/qr.html"
     if request.method != "POST":
         return render(request, template, {"window": window})
+    if not check_in_limits.may_try(request):
+        return _refused(request, template, CheckInRefused("too_many_tries"), {"window": window})
     try:
         mark = attendance_services.check_in(
             trainee=trainee, window=window, code=token, seen_at=_seen_at(request, window, token)

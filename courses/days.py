@@ -105,7 +105,11 @@ class Schedule:
 
     def today_number(self, today: datetime.date, lesson_count: int):
         """The day of the module the cohort is on ``today``: the last session day come so
-        far (from 1 to ``lesson_count``); ``None`` when the module has no lesson."""
+        far (from 1 to ``lesson_count``; before the start, day 1 to prepare); ``None`` when
+        the module has no lesson, or once its last session day is over (a trainee coming back
+        after the training is not told that today is its last day)."""
+        if today > self.last_day:
+            return None
         if not self.dates:
             return today_day_number(self.start, today, lesson_count)
         if lesson_count < 1:

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from cohorts import attendance_services
 from cohorts import check_in as codes
@@ -30,6 +31,10 @@ REPLAYED = "Ce code a déjà servi à quelqu'un d'autre. Scannez le code affich�
 OTHER_SESSION = "Ce code est celui d'une autre session."
 NOT_ENROLLED = "Vous n'êtes pas inscrit dans cette cohorte."
 WRONG = "Ce code n'est pas le bon. Vérifiez le code affiché à l'écran."
+TOO_MANY = (
+    "Trop de codes erronés. Attendez quelques minutes, ou demandez à votre formateur de vous "
+    "marquer présent."
+)
 
 
 @pytest.fixture(autouse=True)
@@ -271,6 +276,60 @@ def test_a_qr_address_with_a_made_up_token_is_refused(client, trainee, window):
 
     assert response.status_code == 400
     assert alerts(response) == [WRONG]
+
+
+def a_wrong_code(window) -> str:
+    """Six digits that are not the window's code now (nor the step before)."""
+    current = {short(window), short(window, codes.step_at(timezone.now().timestamp()) - 1)}
+    return next(f"{n:06d}" for n in range(1_000_000) if f"{n:06d}" not in current)
+
+
+def test_a_trainee_trying_codes_one_after_another_is_stopped(client, trainee, window, today):
+    client.force_login(trainee.user)
+    for _ in range(5):
+        assert client.post(CHECK_IN, {"code": a_wrong_code(window)}).status_code == 400
+
+    response = client.post(CHECK_IN, {"code": short(window)})
+
+    assert response.status_code == 429
+    assert alerts(response) == [TOO_MANY]
+    assert mark_of(trainee, today) is None
+
+
+def test_made_up_qr_addresses_count_as_wrong_codes(client, trainee, window, today):
+    client.force_login(trainee.user)
+    for n in range(5):
+        made_up = reverse("check_in_qr", args=[window.pk, f"madeup{n}"])
+        assert client.post(made_up).status_code == 400
+
+    response = client.post(qr_path(window))
+
+    assert response.status_code == 429
+    assert alerts(response) == [TOO_MANY]
+    assert mark_of(trainee, today) is None
+
+
+def test_one_trainee_stopped_never_stops_the_class_behind_the_same_router(
+    client, trainee, classmate, window, today
+):
+    client.force_login(trainee.user)
+    for _ in range(6):
+        client.post(CHECK_IN, {"code": a_wrong_code(window)})
+
+    client.force_login(classmate.user)
+    response = client.post(CHECK_IN, {"code": short(window)})
+
+    assert response.status_code == 200
+    assert mark_of(classmate, today).status == AttendanceStatus.PRESENT
+
+
+def test_a_few_mistakes_never_stop_a_trainee(client, trainee, window, today):
+    client.force_login(trainee.user)
+    for _ in range(4):
+        client.post(CHECK_IN, {"code": a_wrong_code(window)})
+
+    assert client.post(CHECK_IN, {"code": short(window)}).status_code == 200
+    assert mark_of(trainee, today).status == AttendanceStatus.PRESENT
 
 
 # --- Signed out when scanning ------------------------------------------------------------------

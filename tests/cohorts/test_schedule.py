@@ -55,3 +55,14 @@ def test_an_unplanned_schedule_counts_calendar_days():
 
     assert schedule.opens_on(3) == MONDAY + datetime.timedelta(days=2)
     assert schedule.today_number(MONDAY + datetime.timedelta(days=4), 10) == 5
+
+
+def test_there_is_no_day_today_once_the_last_session_day_is_over():
+    dates = tuple(plan_dates(MONDAY, MONDAY + datetime.timedelta(days=20), 10))
+    schedule = Schedule(MONDAY, MONDAY + datetime.timedelta(days=20), dates)
+    unplanned = Schedule(MONDAY, MONDAY + datetime.timedelta(days=9))
+
+    assert schedule.today_number(dates[-1], 10) == 10
+    assert schedule.today_number(dates[-1] + datetime.timedelta(days=1), 10) is None
+    assert unplanned.today_number(MONDAY + datetime.timedelta(days=9), 10) == 10
+    assert unplanned.today_number(MONDAY + datetime.timedelta(days=10), 10) is None

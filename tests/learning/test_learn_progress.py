@@ -12,6 +12,7 @@ from content.models import HomePage
 from courses.days import percent, today_day_number
 from courses.models import CourseIndexPage, LessonPage, ModulePage
 from learning.models import LessonProgress
+from learning.progress import progress_for_enrolments
 from learning.services import mark_lesson_done
 from tests.cohorts import factories
 
@@ -119,6 +120,18 @@ def test_a_finished_module_says_so(client, trainee, short_cohort):
 
     assert html.select_one("[role=progressbar]")["aria-valuenow"] == "3"
     assert "Tous les jours sont terminés." in html.select_one(".left").get_text()
+
+
+def test_a_trainee_back_after_the_training_is_not_told_what_today_is(trainee, short_cohort):
+    enrolments = trainee.enrolments.select_related("cohort__module")
+    last_day = short_cohort.schedule().last_day
+
+    (on_the_last_day,) = progress_for_enrolments(enrolments, today=last_day)
+    (after_it,) = progress_for_enrolments(enrolments, today=last_day + datetime.timedelta(days=1))
+
+    assert on_the_last_day.today.number == 3
+    assert after_it.today is None
+    assert len(after_it.days) == 3
 
 
 def test_a_lesson_done_in_english_counts_in_french_and_is_recorded_once(trainee, short_cohort):
