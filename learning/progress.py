@@ -48,6 +48,8 @@ class ModuleProgress:
     days: list[Day] = field(default_factory=list)
     tests: list["AssessmentCard"] = field(default_factory=list)
     exercises: list["ExerciseCard"] = field(default_factory=list)
+    # The cohort's last session day once it is over: the days left are no longer "left".
+    finished_on: datetime.date | None = None
 
     @property
     def total(self) -> int:
@@ -247,6 +249,7 @@ def progress_for_enrolments(enrolments, *, today: datetime.date | None = None):
                 days=days,
                 tests=_test_cards(enrolment, attempts, answered, today),
                 exercises=_exercise_cards(enrolment, _exercises_linked(module_lessons), documents),
+                finished_on=schedule.last_day if today > schedule.last_day else None,
             )
         )
     return result

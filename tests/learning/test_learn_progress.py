@@ -130,8 +130,33 @@ def test_a_trainee_back_after_the_training_is_not_told_what_today_is(trainee, sh
     (after_it,) = progress_for_enrolments(enrolments, today=last_day + datetime.timedelta(days=1))
 
     assert on_the_last_day.today.number == 3
+    assert on_the_last_day.finished_on is None
     assert after_it.today is None
+    assert after_it.finished_on == last_day
     assert len(after_it.days) == 3
+
+
+def test_the_home_of_a_finished_training_says_when_it_ended(client, course_index, trainer):
+    start = timezone.localdate() - datetime.timedelta(days=30)
+    cohort = factories.CohortFactory(
+        name="Oujda — finie",
+        orientation_point__city="Oujda",
+        trainers=[trainer],
+        module=module_with_lessons(course_index, "finished", 3),
+        start_date=start,
+        end_date=start + datetime.timedelta(days=13),
+    )
+    trainee = factories.TraineeFactory(cohort=cohort, display_name="Rokia Finie", by=trainer)
+    client.force_login(trainee.user)
+
+    html = page(client.get("/learn/"))
+
+    assert html.select_one("a.today") is None
+    ended = cohort.schedule().last_day
+    assert f"La formation s'est terminée le {ended.day} " in html.select_one(".left").get_text(
+        " ", strip=True
+    )
+    assert "Il reste" not in html.get_text()
 
 
 def test_a_lesson_done_in_english_counts_in_french_and_is_recorded_once(trainee, short_cohort):
