@@ -143,7 +143,7 @@ def check_in_screen(request, pk: int):
         "arrivals": list(_arrivals(day)) if day else [],
         "current": _current_code(request, window, day) if window else None,
         "poll_seconds": POLL_SECONDS,
-        "header_title": _("Pointage"),
+        "header_title": _("Pointage : %(cohort)s") % {"cohort": cohort.name},
         "header_icon": "time",
         "breadcrumbs_items": _crumbs(cohort, _("Pointage")),
     }
@@ -225,7 +225,7 @@ def card_scan(request, pk: int):
         "cohort": cohort,
         "day": day,
         "scanned": list(scanned),
-        "header_title": _("Pointage par carte"),
+        "header_title": _("Pointage par carte : %(cohort)s") % {"cohort": cohort.name},
         "header_icon": "user",
         "breadcrumbs_items": _crumbs(cohort, _("Pointage par carte")),
     }

@@ -182,7 +182,7 @@ def register_page(request, pk: int):
         + (f"?day={day.pk}" if day is not None else ""),
         "worker_url": reverse("cohorts:register_worker", args=[cohort.pk]),
         "worker_scope": reverse("cohorts:register", args=[cohort.pk]),
-        "header_title": _("Registre de présence"),
+        "header_title": _("Registre de présence : %(cohort)s") % {"cohort": cohort.name},
         "header_icon": "tasks",
         "breadcrumbs_items": crumbs(cohort_crumb(cohort), {"url": "", "label": _("Registre")}),
     }

@@ -112,6 +112,7 @@ def test_the_register_shows_todays_trainees_with_four_buttons_each(
     for label in ("Présent", "En retard", "Excusé", "Absent", "Tout le monde est présent"):
         assert label in page
     assert "Pas encore marqué" in page
+    assert f"Registre de présence : {cohort.name}" in page  # a trainer may teach several
 
 
 def test_without_a_session_today_the_register_says_so_and_links_the_days_around(
@@ -145,6 +146,7 @@ def test_the_register_speaks_english_to_an_english_reader(client, cohort, traine
     page = client.get(register_url(cohort)).content.decode()
     for label in ("Present", "Late", "Excused", "Absent", "Everyone is present", "Not marked yet"):
         assert label in page
+    assert f"Attendance register: {cohort.name}" in page
 
 
 # --- Marking without JavaScript -----------------------------------------------------------
