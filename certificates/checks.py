@@ -1,4 +1,5 @@
-"""``manage.py check --deploy``: production must have a key to sign credentials."""
+"""``manage.py check --deploy``: production must have a key to sign credentials, and the
+retired keys it still publishes must be public keys."""
 
 from django.core.checks import Error, Tags, register
 from django.core.exceptions import ImproperlyConfigured
@@ -21,4 +22,8 @@ def credential_signing_key(app_configs, **kwargs) -> list[Error]:
         keys.load_private_key()
     except ImproperlyConfigured as error:
         return [Error(str(error), id="certificates.E002")]
+    try:
+        keys.retired_public_keys()
+    except ImproperlyConfigured as error:
+        return [Error(str(error), id="certificates.E003")]
     return []

@@ -14,7 +14,9 @@ def did_document(request: HttpRequest) -> JsonResponse:
     if not issuer.uses_did_web:
         # No public domain: the issuer is a did:key, which needs no document.
         raise Http404
-    response = JsonResponse(did.document(issuer), content_type="application/did+json")
+    response = JsonResponse(
+        did.document(issuer, keys.retired_public_keys()), content_type="application/did+json"
+    )
     patch_cache_control(response, public=True, max_age=3600)
     return response
 

@@ -366,6 +366,10 @@ CREDENTIAL_DEVELOPMENT_KEY_FILE = (
     if DEBUG
     else ""
 )
+# The public keys (z6Mk…, as `manage.py credential_key` prints them) of the keys that signed
+# before the current one, comma-separated: the DID document keeps publishing them, so that
+# credentials signed with them still verify after the key is changed (docs/verification.md).
+CREDENTIAL_RETIRED_PUBLIC_KEYS = env_list("CREDENTIAL_RETIRED_PUBLIC_KEYS", [])
 
 # --- Attendance ------------------------------------------------------------------------------
 # The weekdays no session is planned on (0 = Monday … 6 = Sunday): Saturday and Sunday in

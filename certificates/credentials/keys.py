@@ -7,6 +7,9 @@ from the repository; ``manage.py check --deploy`` fails when neither is set
 ``CREDENTIAL_DEVELOPMENT_KEY_FILE`` (under .run/, ignored by git), a setting that is empty
 whenever DEBUG is off.
 
+When the key is changed, the public keys of the old ones stay published in the DID document
+(``CREDENTIAL_RETIRED_PUBLIC_KEYS``), so that the credentials they signed still verify.
+
 The issuer is ``did:web:<host>`` when SITE_BASE_URL is a public https address without a
 path (its key published at /.well-known/did.json), ``did:key`` otherwise: a did:key names
 its own public key, so anyone can check a credential issued from a machine with no domain.
@@ -136,6 +139,22 @@ def load_private_key() -> "Ed25519PrivateKey":
     raise MissingSigningKey(
         "No key to sign credentials: set CREDENTIAL_SIGNING_KEY_FILE or CREDENTIAL_SIGNING_KEY."
     )
+
+
+def retired_public_keys() -> list[str]:
+    """The public keys that signed before the current one (``CREDENTIAL_RETIRED_PUBLIC_KEYS``),
+    still published so that what they signed still verifies; the current key is left out."""
+    current = issuer().public_key_multibase
+    retired = []
+    for text in settings.CREDENTIAL_RETIRED_PUBLIC_KEYS:
+        if multibase.ed25519_public_key(text) is None:
+            raise ImproperlyConfigured(
+                f"CREDENTIAL_RETIRED_PUBLIC_KEYS: {text!r} is not an Ed25519 public key as "
+                "`manage.py credential_key` prints it (z6Mk…)."
+            )
+        if text != current and text not in retired:
+            retired.append(text)
+    return retired
 
 
 @cache

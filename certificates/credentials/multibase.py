@@ -33,3 +33,16 @@ def encode(data: bytes) -> str:
 def ed25519_multikey(public_key: bytes) -> str:
     """The ``publicKeyMultibase`` of an Ed25519 key (``z6Mk…``), also its did:key name."""
     return encode(ED25519_PUB_PREFIX + public_key)
+
+
+def ed25519_public_key(multikey: str) -> bytes | None:
+    """The 32 bytes of an Ed25519 ``publicKeyMultibase``, or None if it is not one."""
+    if not isinstance(multikey, str) or not multikey.startswith("z"):
+        return None
+    try:
+        data = decode_base58btc(multikey[1:])
+    except ValueError:
+        return None
+    if not data.startswith(ED25519_PUB_PREFIX) or len(data) != len(ED25519_PUB_PREFIX) + 32:
+        return None
+    return data[len(ED25519_PUB_PREFIX) :]

@@ -125,3 +125,23 @@ def test_the_shipped_open_badges_context_is_the_published_one():
     ).stdout
 
     assert json.loads((CONTEXTS / "ob-context-3.0.3.json").read_text()) == json.loads(printed)
+
+
+@pytest.mark.parametrize(
+    "retired",
+    ["z6MkTooShort", "z0OIl", "abc", multibase.encode(b"\x12\x00" + bytes(32))],
+    ids=["too-short", "not-base58", "not-multibase", "not-ed25519"],
+)
+def test_a_retired_key_that_is_not_a_public_key_fails_the_deploy_check(settings, retired):
+    settings.CREDENTIAL_RETIRED_PUBLIC_KEYS = [retired]
+
+    errors = credential_signing_key(None)
+
+    assert [error.id for error in errors] == ["certificates.E003"]
+    assert "CREDENTIAL_RETIRED_PUBLIC_KEYS" in errors[0].msg
+
+
+def test_a_retired_public_key_reads_back():
+    raw = Ed25519PrivateKey.generate().public_key().public_bytes_raw()
+
+    assert multibase.ed25519_public_key(multibase.ed25519_multikey(raw)) == raw

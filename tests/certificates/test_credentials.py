@@ -1,8 +1,12 @@
 """The signed credential: Open Badges 3.0, checked by an independent verifier, revocable."""
 
+import base64
+import io
 import json
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from django.core.management import call_command
 from django.urls import reverse
 
 from certificates import services
@@ -236,3 +240,59 @@ def test_a_credential_speaks_the_certificates_language(public_domain, trainee):
         in english["credentialSubject"]["achievement"]["criteria"]["narrative"]
     )
     assert "Attendance:" in statement["description"]
+
+
+# --- Changing the signing key ------------------------------------------------------------------
+
+
+def _use_key(settings, key: Ed25519PrivateKey) -> str:
+    """Signs with ``key`` from now on; its public key, as the DID document publishes it."""
+    settings.CREDENTIAL_SIGNING_KEY_FILE = ""
+    settings.CREDENTIAL_DEVELOPMENT_KEY_FILE = ""
+    settings.CREDENTIAL_SIGNING_KEY = base64.b64encode(key.private_bytes_raw()).decode()
+    return keys.issuer().public_key_multibase
+
+
+def test_the_did_document_keeps_publishing_the_retired_keys(client, settings, public_domain):
+    old = _use_key(settings, Ed25519PrivateKey.generate())
+    new = _use_key(settings, Ed25519PrivateKey.generate())
+    settings.CREDENTIAL_RETIRED_PUBLIC_KEYS = [old, new, old]  # the current one is left out
+
+    document = json.loads(client.get("/.well-known/did.json").content)
+
+    published = [method["publicKeyMultibase"] for method in document["verificationMethod"]]
+    assert published == [new, old]
+    assert document["assertionMethod"] == [f"did:web:foras.example.org#{key}" for key in (new, old)]
+
+
+@node_verifier.needs_verifier
+def test_a_credential_signed_before_the_key_changed_still_verifies(
+    client, settings, public_domain, certificate
+):
+    old = _use_key(settings, Ed25519PrivateKey.generate())
+    held_by_the_trainee = badge.signed(certificate)
+    _use_key(settings, Ed25519PrivateKey.generate())
+
+    forgotten = node_verifier.verify(held_by_the_trainee, _web(client))
+    settings.CREDENTIAL_RETIRED_PUBLIC_KEYS = [old]
+    kept = node_verifier.verify(held_by_the_trainee, _web(client))
+
+    assert not forgotten["verified"]
+    assert kept["verified"], kept["errors"]
+    # Asked for again, the credential is signed with the current key, and verifies too.
+    assert node_verifier.verify(badge.signed(certificate), _web(client))["verified"]
+
+
+def test_the_command_prints_the_public_key_to_keep(settings, public_domain):
+    old = _use_key(settings, Ed25519PrivateKey.generate())
+    current = _use_key(settings, Ed25519PrivateKey.generate())
+    settings.CREDENTIAL_RETIRED_PUBLIC_KEYS = [old]
+    out = io.StringIO()
+
+    call_command("credential_key", stdout=out)
+
+    assert out.getvalue().splitlines() == [
+        "issuer: did:web:foras.example.org",
+        f"public key: {current}",
+        f"retired: {old}",
+    ]
