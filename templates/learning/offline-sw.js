@@ -9,29 +9,7 @@ var CACHE = "{{ cache_name }}";
 var MAX_AGE_MS = {{ idle_seconds }} * 1000;
 var PAGES = /^\/learn\/(assessments\/\d+\/(pre|post|survey)|(cv|plan)\/\d+)\/$/;
 
-// The page with the time it was asked for, so that an old copy is never shown. The worker may
-// fetch one page twice at once (the page's own load, and the copy it asked for when it was
-// not yet under this worker), and the answers may come back in any order: the copies are
-// written one after the other, and one asked for earlier never replaces a later one.
-var writing = Promise.resolve();
-
-function keep(request, response, askedAt) {
-  writing = writing
-    .then(function () { return Promise.all([response.blob(), caches.open(CACHE)]); })
-    .then(function (got) {
-      var body = got[0], cache = got[1];
-      return cache.match(request, { ignoreVary: true }).then(function (copy) {
-        if (copy && Number(copy.headers.get("X-Kept-At")) > askedAt) return;
-        var headers = new Headers(response.headers);
-        headers.set("X-Kept-At", String(askedAt));
-        return cache.put(request, new Response(body, { status: response.status, headers: headers }));
-      });
-    })
-    .catch(function () {
-      // The body did not come whole (the network dropped): the copy kept before stays.
-    });
-  return writing;
-}
+{% include "lms/service-worker-keep.js" %}
 
 // A page loaded before this worker controlled it asks for its own copy.
 self.addEventListener("message", function (event) {

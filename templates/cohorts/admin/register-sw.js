@@ -24,29 +24,7 @@ function keptToday(copy) {
   return Boolean(kept) && new Date(kept).toDateString() === new Date().toDateString();
 }
 
-// A copy is written with the time it was asked for. One page may be fetched twice at once
-// (its own load, and the copy asked for once its marks reached the server) and the answers
-// may come back in any order: copies are written one after the other, and one asked for
-// earlier never replaces a later one (it would bring back marks since corrected).
-var writing = Promise.resolve();
-
-function keep(request, response, askedAt) {
-  writing = writing
-    .then(function () { return Promise.all([response.blob(), caches.open(CACHE)]); })
-    .then(function (got) {
-      var body = got[0], cache = got[1];
-      return cache.match(request, { ignoreVary: true }).then(function (copy) {
-        if (copy && Number(copy.headers.get("X-Kept-At")) > askedAt) return;
-        var headers = new Headers(response.headers);
-        headers.set("X-Kept-At", String(askedAt));
-        return cache.put(request, new Response(body, { status: response.status, headers: headers }));
-      });
-    })
-    .catch(function () {
-      // The body did not come whole (the network dropped): the copy kept before stays.
-    });
-  return writing;
-}
+{% include "lms/service-worker-keep.js" %}
 
 function fromNetwork(event, request, keepIt) {
   var askedAt = Date.now();
