@@ -64,6 +64,7 @@ def load(parts: Iterable[str] = PARTS) -> None:
             for cohort, spec in people.load():
                 learning.load(cohort, spec)
                 attendance.load(cohort, spec)
+                learning.load_days_done(cohort)
                 certificates.load(cohort, spec)
             exercises.load()
             awareness.load()

@@ -1,13 +1,16 @@
 """What the demo trainees did (data/people.yaml, per cohort): scored pre- and post-test
 attempts and anonymous survey answers, submitted through learning.services as a trainee's
-tablet would submit them.
+tablet would submit them; and the days they marked done (``load_days_done``).
 
 An attempt or a survey answer that exists is left as it is: the trainee may have made it.
 """
 
+import datetime
 from collections.abc import Iterable
 
-from cohorts.models import Cohort, Enrolment
+from django.utils import timezone
+
+from cohorts.models import AttendanceMark, AttendanceStatus, Cohort, Enrolment
 from courses.questions import OpenQuestionBlock, ScaleBlock
 from learning import services
 from learning.models import Attempt
@@ -38,6 +41,32 @@ def load(cohort: Cohort, spec: dict) -> None:
             if phase in right:
                 _attempt(enrolment, phase, right[phase], shift)
     _survey_answers(cohort, enrolments, spec.get("survey_answers", []))
+
+
+def load_days_done(cohort: Cohort, *, today: datetime.date | None = None) -> None:
+    """In a finished cohort, a trainee present or late on a session day marked its lesson done
+    that day (after the demo's attendance is loaded). The cohorts still running are left to
+    the trainees who try the demo. Marking a day done twice changes nothing."""
+    today = today or timezone.localdate()
+    if today <= cohort.schedule().last_day:
+        return
+    marks = (
+        AttendanceMark.objects.filter(
+            session_day__cohort=cohort,
+            session_day__lesson__isnull=False,
+            status__in=[AttendanceStatus.PRESENT, AttendanceStatus.LATE],
+            enrolment__in=Enrolment.objects.active(),
+        )
+        .select_related(
+            "session_day__lesson", "enrolment__cohort__module", "enrolment__trainee__user"
+        )
+        .order_by("session_day__date", "enrolment_id")
+    )
+    for mark in marks:
+        day = mark.session_day
+        services.mark_lesson_done(
+            mark.enrolment, day.lesson, by=mark.enrolment.trainee.user, today=day.date
+        )
 
 
 def _answers_with(questions: Iterable, right: int, shift: int) -> dict[str, object]:

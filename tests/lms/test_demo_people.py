@@ -11,7 +11,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from cohorts import services as cohort_services
-from cohorts.models import Cohort, ConsentRecord, TraineeProfile
+from cohorts.models import AttendanceMark, Cohort, ConsentRecord, TraineeProfile
 from courses.scoring import normalise_answers, score_answers
 from learning import services as learning_services
 from learning.models import Attempt, LessonProgress, SurveyCompletion, SurveyResponse
@@ -177,8 +177,15 @@ def test_demo_survey_answers_are_valid_and_match_the_completions():
         assert normalise_answers(response.assessment.questions, response.answers)
 
 
-def test_the_demo_marks_no_day_done():
-    assert not LessonProgress.objects.exists()
+def test_the_demo_marks_days_done_in_the_finished_cohort_only():
+    done = LessonProgress.objects.values_list("enrolment__trainee__user__username", flat=True)
+    attended = AttendanceMark.objects.filter(
+        enrolment__trainee__user__username="oujda01", status__in=["present", "late"]
+    )
+
+    assert done and all(username.startswith("oujda") for username in done)
+    # A day attended is a day done, one each.
+    assert list(done).count("oujda01") == attended.count()
 
 
 # --- Loading again ------------------------------------------------------------------------------
