@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from content.cache import current_generation
 from content.routing import RoutesOnTreeFieldsMixin
 from courses.access import LearnerOnlyPageMixin
 from courses.blocks import LessonStreamBlock
@@ -190,6 +192,11 @@ class ModulePage(LearnerOnlyPageMixin, Page):
         return context
 
 
+# How long the parts of a lesson that every learner sees alike stay in the shared cache; a
+# new generation of published content forgets them at once.
+SHARED_PARTS_SECONDS = 24 * 60 * 60
+
+
 class LessonPage(LearnerOnlyPageMixin, Page):
     """One day of a module. Only enrolled trainees and staff may open it (see courses/access.py)."""
 
@@ -217,7 +224,32 @@ class LessonPage(LearnerOnlyPageMixin, Page):
         return self.get_parent().specific
 
     def neighbours(self):
-        """The previous and next live days of the lesson's module, or ``None``."""
+        """The previous and next live days of the lesson's module, or ``None``.
+
+        The same for every trainee of the module, who opens the day again and again: kept in
+        the shared cache until published content changes (a publish, unpublish, move or
+        deletion starts a new generation of it, content/cache.py)."""
+        key = f"courses:lesson-neighbours:{current_generation()}:{self.pk}"
+        found = cache.get(key)
+        if found is None:
+            found = self._read_neighbours()
+            cache.set(key, found, SHARED_PARTS_SECONDS)
+        return found
+
+    def learner_body_key(self) -> str:
+        """Where the lesson's body, rendered for learners, is kept in the shared cache: the
+        same for every trainee of the module (nothing of theirs is in it), and a quarter of
+        the lesson page's server time to render. A new generation of published content
+        (content/cache.py) or another live revision is another key. Only the learners' page
+        uses it: staff also see previews of drafts, which have the live page's id."""
+        return f"{current_generation()}:{self.pk}:{self.live_revision_id}"
+
+    def serve_to_learner(self, request, extra_context: dict):
+        return super().serve_to_learner(
+            request, {**extra_context, "body_cache_key": self.learner_body_key()}
+        )
+
+    def _read_neighbours(self):
         # One query: a module has ten days or so.
         siblings = list(
             LessonPage.objects.live()

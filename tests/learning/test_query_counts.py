@@ -19,11 +19,11 @@ from tests.learning.test_lessons import add_lesson, course_index  # noqa: F401 (
 # by the learner policy in the same query (learning/permissions.py), before its one UPDATE.
 # A lesson page reads the user, the locale, the section below the home page (the course
 # index), the module and the lesson together (CourseIndexPage.route), the view restrictions
-# from the root down (content/routing.py), the enrolment with whether the day is done, and the
-# neighbouring days; the session, the site and its home page come from the cache.
-# docs/benchmarks.md says what is left.
+# from the root down (content/routing.py) and the enrolment with whether the day is done; the
+# session, the site and its home page, the neighbouring days and the rendered body come from
+# the cache. docs/benchmarks.md says what is left.
 AUTOSAVE_QUERIES = 3
-LESSON_QUERIES = 7
+LESSON_QUERIES = 6
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def test_an_autosave_costs_at_most_three_queries(client, trainee, enrolment):
         assert len(queries) <= AUTOSAVE_QUERIES, show(queries)
 
 
-def test_a_lesson_page_costs_at_most_eight_queries(client, trainee, cohort):
+def test_a_lesson_page_costs_at_most_six_queries(client, trainee, cohort):
     # Three days: the lesson has a day before and a day after.
     lesson = [add_lesson(cohort.module, day) for day in (1, 2, 3)][1]
     client.force_login(trainee.user)
