@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from learning.models import Document, VersionReason
 from lms.roles import Role
 from tests.cohorts import factories
+from tests.courses.factories import plan_day
 
 from .browser import SIZES, Tab, requires_chromium
 from .test_assessment_offline import sign_in
@@ -38,6 +39,7 @@ def classroom(demo_site):
     cohort = factories.CohortFactory(
         name="Rabat — plan", orientation_point__city="Rabat", trainers=[trainer]
     )
+    plan_day(cohort.module)
     trainee = factories.TraineeFactory(
         cohort=cohort, display_name="Awa Boulangère", nationality="sn", by=trainer
     )
