@@ -240,6 +240,9 @@ def test_the_days_that_write_the_cv_and_the_plan_link_to_them(language):
         10,
     ]
     assert entrepreneurship[10] == ["business_plan", "post_test", "survey"]
+    # So a business plan is had in Entrepreneuriat only (courses/models/pages.py).
+    offering = ModulePage.objects.filter(locale__language_code=language).offering_exercise("plan")
+    assert list(offering.values_list("code", flat=True)) == ["ec"]
 
 
 def test_a_demo_day_has_its_activity_and_tip_between_sample_texts():
