@@ -49,6 +49,10 @@ EXERCISES = [
     ("survey", _("Questionnaire de satisfaction")),
 ]
 
+# The exercise (courses/exercises/) each link opens, by the link's name: a lesson's link
+# names "business_plan", the exercise's kind is "plan". The tests and the survey are none.
+EXERCISE_KINDS = {"cv": "cv", "business_plan": "plan"}
+
 
 # Where each exercise is taken: a URL name and its arguments after the enrolment, and the
 # module's field that must hold the assessment (tests and survey only).

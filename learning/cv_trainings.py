@@ -1,9 +1,10 @@
 """The FORAS trainings a trainee has finished, to show on their CV beside those they type.
 
-For now this lists nothing: attestations are issued by ``certificates``, which comes later
-and sits above ``learning`` (DESIGN.md), so it will register a source here from its
-AppConfig.ready() — ``register(source)``, where ``source(trainee)`` returns ``Training``s —
-rather than ``learning`` reaching up to it. Nothing is made up in the meantime.
+Attestations are issued by ``certificates``, which sits above ``learning`` (DESIGN.md): it
+registers its source here from its AppConfig.ready() (certificates/holders.py,
+``register(source)``, where ``source(trainee)`` returns ``Training``s) rather than
+``learning`` reaching up to it. Only valid certificates are listed: a revoked one leaves the
+CV, and its PDF (learning/exercise_pdf.py keys the cached PDF on this list).
 """
 
 from collections.abc import Callable

@@ -6,7 +6,8 @@ lms/static/js/exercise.js): JSON {version, answers} in; {version, figures} out; 
 newer text when the tablet's version is old (the trainee then chooses which to keep: both are
 on the server, see learning/exercise_services.py). The enrolment in the address says which
 course the trainee came from; the CV is the trainee's whatever the course, a business plan
-that enrolment's. Only the trainee's own active enrolments open (learning/permissions.py).
+that enrolment's, opened only from a module that has it. Only the trainee's own active
+enrolments open (learning/permissions.py).
 """
 
 from django.conf import settings
@@ -25,11 +26,7 @@ from learning import cv_photo, delivery, exercise_pdf
 from learning import exercise_services as services
 from learning.decorators import trainee_required
 from learning.models import Document, DocumentVersion
-from learning.permissions import (
-    get_bare_enrolment_for_learner,
-    get_document_for_user,
-    get_enrolment_for_learner,
-)
+from learning.permissions import get_document_for_user, get_enrolment_for_exercise
 from lms.json_body import BadBody, read_json_object, read_version
 
 #: The address of each exercise's page (courses/blocks.py links lessons to them).
@@ -37,14 +34,15 @@ PAGE_URL_NAMES = {"cv": "learn_cv", "plan": "learn_business_plan"}
 
 
 def _document(request, trainee, kind: str, enrolment_id: int, *, bare: bool = False):
-    """The enrolment in the address (the user's own, active) and the trainee's work on the
-    exercise; ``bare``: the enrolment without its cohort and module (an autosave)."""
+    """The enrolment in the address (the user's own, active, in a module that has the
+    exercise when the work is the enrolment's) and the trainee's work on the exercise;
+    ``bare``: the enrolment without its cohort and module (an autosave)."""
     try:
         exercise(kind)
     except KeyError:
         raise Http404 from None
-    fetch = get_bare_enrolment_for_learner if bare else get_enrolment_for_learner
-    enrolment = fetch(request.user, enrolment_id)
+    # Before any row is started: a plan only from an enrolment whose module has the plan.
+    enrolment = get_enrolment_for_exercise(request.user, enrolment_id, kind, bare=bare)
     return enrolment, services.get_or_start_document(trainee, kind, enrolment)
 
 

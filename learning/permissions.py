@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from wagtail.permissions import register_permission_policy
 
 from cohorts.models import Enrolment
+from courses.exercises import exercise
 from learning.models import Attempt, Document
 from lms.permissions import RolePermissionPolicy
 from lms.roles import Role
@@ -48,12 +49,23 @@ def get_enrolment_for_learner(user, pk) -> Enrolment:
     return get_object_or_404(learner_enrolments(user), pk=pk)
 
 
-def get_bare_enrolment_for_learner(user, pk) -> Enrolment:
-    """``get_enrolment_for_learner`` for a request that needs only the enrolment's ids (an
-    autosave, every few seconds from every tablet): none of the rows above it are read, and
-    building a query with every column of the module page costs more than running it."""
-    enrolments = learner_policy.instances_user_has_permission_for(user, "learn")
-    return get_object_or_404(enrolments.only("pk", "trainee_id", "cohort_id"), pk=pk)
+def get_enrolment_for_exercise(user, pk, kind: str, *, bare: bool = False) -> Enrolment:
+    """The trainee's own active enrolment to work on the exercise ``kind`` from; 404 for
+    anyone else's, and for one whose module has no such exercise when the work belongs to the
+    enrolment (a business plan is an entrepreneurship enrolment's, not any course's; the CV
+    is the trainee's, reached from any of them).
+
+    ``bare``: only the enrolment's ids, none of the rows above it (an autosave, every few
+    seconds from every tablet: building a query with every column of the module page costs
+    more than running it)."""
+    if bare:
+        enrolments = learner_policy.instances_user_has_permission_for(user, "learn")
+        enrolments = enrolments.only("pk", "trainee_id", "cohort_id")
+    else:
+        enrolments = learner_enrolments(user)
+    if exercise(kind).per_enrolment:
+        enrolments = enrolments.offering_exercise(kind)
+    return get_object_or_404(enrolments, pk=pk)
 
 
 # What an autosave reads of the attempt and the rows above it: the opening rules

@@ -256,9 +256,8 @@ def progress_for_enrolments(enrolments, *, today: datetime.date | None = None):
 
 
 # --- The module's exercises (the CV, the business plan) --------------------------------------
-# A module has the exercises its days link to (courses/blocks.py ExerciseLinkBlock): the
-# lesson's link names "business_plan", the exercise's kind is "plan".
-EXERCISE_KINDS = {"cv": "cv", "business_plan": "plan"}
+# A module has the exercises its days link to (LessonPage.linked_exercises); the pages'
+# addresses by the exercise's kind.
 _EXERCISE_PAGES = {"cv": "learn_cv", "plan": "learn_business_plan"}
 
 
@@ -277,13 +276,7 @@ def _exercises_linked(lessons) -> list[str]:
     """The exercise kinds the lessons link to, in the order of the days."""
     kinds: list[str] = []
     for lesson in lessons:
-        for block in lesson.body.raw_data:
-            value = block.get("value")
-            if block.get("type") != "exercise" or not isinstance(value, dict):
-                continue
-            kind = EXERCISE_KINDS.get(value.get("exercise"))
-            if kind and kind not in kinds:
-                kinds.append(kind)
+        kinds += [kind for kind in lesson.linked_exercises() if kind not in kinds]
     return kinds
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cohorts.models.attendance import SessionDay
 from courses.days import Schedule
+from courses.models import ModulePage
 
 
 class Modality(models.TextChoices):
@@ -139,6 +140,11 @@ class EnrolmentStatus(models.TextChoices):
 class EnrolmentQuerySet(models.QuerySet):
     def active(self):
         return self.exclude(status=EnrolmentStatus.WITHDRAWN)
+
+    def offering_exercise(self, kind: str):
+        """The enrolments in a module that has the exercise ``kind`` (a business plan belongs
+        to an enrolment in a module that has it: courses/models/pages.py)."""
+        return self.filter(cohort__module__in=ModulePage.objects.offering_exercise(kind))
 
 
 class Enrolment(models.Model):

@@ -1,16 +1,18 @@
 from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from content.cache import current_generation
 from content.routing import RoutesOnTreeFieldsMixin
 from courses.access import LearnerOnlyPageMixin
-from courses.blocks import LessonStreamBlock
+from courses.blocks import EXERCISE_KINDS, LessonStreamBlock
 from courses.days import Day
 
 
@@ -80,6 +82,45 @@ class CourseIndexPage(RoutesOnTreeFieldsMixin, Page):
     class Meta:
         verbose_name = _("index des modules")
         verbose_name_plural = _("index des modules")
+
+
+# --- Which exercises a module has ---------------------------------------------------------
+# A module has the exercises its days link to (courses/blocks.py ExerciseLinkBlock): the
+# trainee's space shows those (learning/progress.py), and a business plan belongs to an
+# enrolment in a module that has it (learning/permissions.py asks ``offering_exercise``).
+# The CV belongs to the trainee, whatever the module.
+
+
+def exercise_link_text(link: str) -> str:
+    """How a link to ``link`` reads in the lesson's stored blocks: a block's value is
+    ``{"exercise": "<link>", "text": …}``, stored as JSON with ": " between key and value (what
+    Python's json writes on SQLite and what PostgreSQL's jsonb prints). A lesson's own text
+    holding these words is stored with its quotes escaped: it never reads so."""
+    return f'"exercise": "{link}"'
+
+
+class ModulePageQuerySet(PageQuerySet):
+    def offering_exercise(self, kind: str):
+        """The modules with a live day linking to the exercise ``kind`` ("cv", "plan"): asked
+        in the database (one subquery, no lesson read into Python: an autosave asks it every
+        few seconds)."""
+        lessons = LessonPage.objects.live().linking_exercise(kind)
+        return self.filter(
+            Exists(lessons.filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1))
+        )
+
+
+class LessonPageQuerySet(PageQuerySet):
+    def linking_exercise(self, kind: str):
+        """The lessons with a link to the exercise ``kind`` (LessonPage.linked_exercises, in
+        the database)."""
+        links = [link for link, linked in EXERCISE_KINDS.items() if linked == kind]
+        if not links:
+            return self.none()
+        found = Q()
+        for link in links:
+            found |= Q(body__icontains=exercise_link_text(link))
+        return self.filter(found)
 
 
 class ModulePage(LearnerOnlyPageMixin, Page):
@@ -158,6 +199,8 @@ class ModulePage(LearnerOnlyPageMixin, Page):
         ),
     ]
 
+    objects = PageManager.from_queryset(ModulePageQuerySet)()
+
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage"]
 
@@ -213,6 +256,8 @@ class LessonPage(LearnerOnlyPageMixin, Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("body")]
 
+    objects = PageManager.from_queryset(LessonPageQuerySet)()
+
     parent_page_types = ["courses.ModulePage"]
     subpage_types = []
 
@@ -222,6 +267,18 @@ class LessonPage(LearnerOnlyPageMixin, Page):
 
     def module(self):
         return self.get_parent().specific
+
+    def linked_exercises(self) -> list[str]:
+        """The exercise kinds the day links to, in the order of its blocks."""
+        kinds: list[str] = []
+        for block in self.body.raw_data:
+            value = block.get("value")
+            if block.get("type") != "exercise" or not isinstance(value, dict):
+                continue
+            kind = EXERCISE_KINDS.get(value.get("exercise"))
+            if kind and kind not in kinds:
+                kinds.append(kind)
+        return kinds
 
     def neighbours(self):
         """The previous and next live days of the lesson's module, or ``None``.

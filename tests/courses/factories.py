@@ -39,6 +39,12 @@ def lesson(module: ModulePage, day: int, title: str | None = None, **fields) -> 
     )
 
 
+def plan_day(module: ModulePage, day: int = 6) -> LessonPage:
+    """A day of ``module`` linking to the business plan: the module then has the plan."""
+    body = [("exercise", {"exercise": "business_plan", "text": ""})]
+    return lesson(module, day, title=f"Jour {day} — mon plan d'affaires", body=body)
+
+
 class AssessmentFactory(DjangoModelFactory):
     class Meta:
         model = Assessment

@@ -27,6 +27,7 @@ from courses.business_plan import (
     parse_plan,
     round_money,
 )
+from courses.business_plan.figures import DEPRECIATION_QUANTUM
 
 
 @pytest.fixture(autouse=True)
@@ -685,6 +686,97 @@ def test_a_price_equal_to_the_cost_has_no_contribution_and_no_break_even():
     assert result.warnings[0].code == CONTRIBUTION_NOT_POSITIVE
 
 
+def soap_maker(price: str, variable_cost: str) -> dict:
+    """Fatou's soap in Thiès, in CFA francs (no decimals), sold at ``price``."""
+    return {
+        "currency": "XOF",
+        "startup": {
+            "equipment": [
+                {"label": "Marmite", "amount": "60 000", "life_months": "12"},
+                {"label": "Moules", "amount": "24 000", "life_months": "24"},
+            ],
+            "stock": [{"label": "Huile et soude", "amount": "40 000"}],
+            "pre_opening": [{"label": "Étal au marché", "amount": "16 000"}],
+            "reserve_months": "2",
+        },
+        "monthly": {"rent": "10 000", "drawings": "15 000", "phone_transport": "5 000"},
+        "sales": {
+            "product": "Savon",
+            "price": price,
+            "variable_cost": variable_cost,
+            "units_per_month": "200",
+            "seasonal": [""] * 11 + ["1,5"],  # the feasts of the last month
+        },
+        "funding": {"iom_in_kind": "100 000", "own": "50 000"},
+    }
+
+
+def test_soap_sold_below_its_cost_in_cfa_francs_worked_out_by_hand():
+    result = figures(parse_plan(soap_maker(price="500", variable_cost="550")))
+
+    # Paid before opening: 60 000 + 24 000 + 40 000 + 16 000 = 140 000. Paid out each month:
+    # 10 000 + 15 000 + 5 000 = 30 000; reserve 2 × 30 000 = 60 000; start-up capital
+    # 140 000 + 60 000 = 200 000.
+    assert result.spent_before_opening == 140_000
+    assert result.cash_fixed_costs == 30_000
+    assert result.reserve == 60_000
+    assert result.startup_capital == 200_000
+    # Depreciation 60 000 ÷ 12 + 24 000 ÷ 24 = 5 000 + 1 000; fixed costs 30 000 + 6 000.
+    assert result.depreciation == 6_000
+    assert result.fixed_costs == 36_000
+    # Contribution 500 − 550 = −50: each soap sold loses 50 FCFA; no break-even.
+    assert result.unit_contribution == -50
+    assert not result.contribution_is_positive
+    assert result.break_even_units is result.break_even_revenue is None
+    assert result.break_even_units_whole is None
+
+    # Months 1–11: 200 soaps, 100 000 of sales, 110 000 of costs, profit
+    # 100 000 − 110 000 − 36 000 = −46 000. Month 12: 300 soaps, 150 000 of sales, 165 000
+    # of costs, profit −51 000. The year: 11 × −46 000 − 51 000 = −557 000, on average
+    # −46 416.67 a month, written −46 417 FCFA.
+    assert [month.units for month in result.months] == [200] * 11 + [300]
+    assert [month.profit for month in result.months] == [-46_000] * 11 + [-51_000]
+    assert result.profit_total == -557_000
+    assert format_money(result.average_monthly_profit, "XOF") == written("-46 417 FCFA")
+    assert result.payback_months is None
+
+    # Funding 100 000 in kind + 50 000 own = 150 000: 50 000 missing, own share 25 %. Cash
+    # on the first day 150 000 − 140 000 = 10 000; months 1–11 each 100 000 − (110 000 +
+    # 30 000) = −40 000: −30 000 after month 1, 10 000 − 11 × 40 000 = −430 000 after
+    # month 11; month 12 150 000 − (165 000 + 30 000) = −45 000: −475 000.
+    assert result.funding_total == 150_000
+    assert result.funding_gap == 50_000
+    assert result.own_share == Decimal("0.25")
+    assert result.opening_cash == 10_000
+    assert result.months[0].closing_cash == -30_000
+    assert result.months[10].closing_cash == -430_000
+    assert result.closing_cash == -475_000
+    assert result.negative_cash_months == tuple(range(1, 13))
+
+    assert [warning.code for warning in result.warnings] == [
+        CONTRIBUTION_NOT_POSITIVE,
+        LOSS_EVERY_MONTH,
+        NEGATIVE_CASH,
+        FUNDING_GAP,
+    ]
+    assert result.warnings[-1].message == written(
+        "Il manque 50 000 FCFA pour financer le démarrage."
+    )
+    assert format_money(result.closing_cash, "XOF") == written("-475 000 FCFA")
+
+
+def test_soap_sold_at_its_cost_in_cfa_francs_loses_exactly_its_fixed_costs():
+    result = figures(parse_plan(soap_maker(price="550", variable_cost="550")))
+
+    # Contribution 0: whatever is sold, each month loses its fixed costs, 36 000; the year
+    # 12 × −36 000 = −432 000.
+    assert result.unit_contribution == 0
+    assert result.break_even_units is result.break_even_revenue is None
+    assert [month.profit for month in result.months] == [-36_000] * 12
+    assert result.profit_total == -432_000
+    assert result.warnings[0].code == CONTRIBUTION_NOT_POSITIVE
+
+
 def test_a_plan_losing_money_only_on_average_says_how_much_a_month():
     # Bakery, 2 000 loaves at factor 1 and 5 000 in December: months 1–11
     # 2 000 × 60 − 172 000 = −52 000, December 5 000 × 60 − 172 000 = +128 000;
@@ -840,14 +932,73 @@ def test_for_any_plan_within_bounds_the_tables_add_up(data):
 
 
 def check_the_tables_add_up(plan, result):
-    startup = plan.startup
+    startup, monthly, sales, funding = plan.startup, plan.monthly, plan.sales, plan.funding
     assert result.equipment_total == sum(line.amount for line in startup.equipment)
     assert result.stock_total == sum(line.amount for line in startup.stock)
     assert result.pre_opening_total == sum(line.amount for line in startup.pre_opening)
     assert result.startup_capital == (
         result.equipment_total + result.stock_total + result.pre_opening_total + result.reserve
     )
+    # What is paid out each month, the owner's drawings counted once...
+    assert result.other_costs_total == sum(line.amount for line in monthly.other)
+    assert result.cash_fixed_costs == (
+        monthly.rent
+        + monthly.wages
+        + monthly.drawings
+        + monthly.utilities
+        + monthly.phone_transport
+        + monthly.loan_instalment
+        + result.other_costs_total
+    )
+    # ...and the reserve is that many months of it (figures.py: not of the depreciation).
+    assert result.reserve_months == startup.reserve_months
+    assert result.reserve == startup.reserve_months * result.cash_fixed_costs
+    # Depreciation: each piece's amount ÷ its life, kept to ten decimals, then added up;
+    # within half a unit of the tenth decimal a piece of the exact sum.
+    assert result.depreciation_lines == tuple(
+        (line.amount / line.life_months).quantize(DEPRECIATION_QUANTUM)
+        for line in startup.equipment
+    )
+    assert result.depreciation == sum(result.depreciation_lines, Decimal(0))
+    exact = sum((line.amount / line.life_months for line in startup.equipment), Decimal(0))
+    assert abs(result.depreciation - exact) <= len(startup.equipment) * DEPRECIATION_QUANTUM / 2
     assert result.fixed_costs == result.cash_fixed_costs + result.depreciation
+
+    # Each month, exactly (no rounding before a figure is written out): units × the month's
+    # seasonal factor, sold at the price, costing the variable cost; cash in is the sales,
+    # cash out the variable costs and what is paid out each month.
+    assert [month.seasonal for month in result.months] == list(sales.seasonal[:12])
+    for month in result.months:
+        assert month.units == sales.units_per_month * month.seasonal
+        assert month.revenue == sales.units_per_month * month.seasonal * sales.price
+        assert month.variable_costs == month.units * sales.variable_cost
+        assert month.fixed_costs == result.fixed_costs
+        assert month.profit == month.revenue - month.variable_costs - month.fixed_costs
+        assert month.cash_in == month.revenue
+        assert month.cash_out == month.variable_costs + result.cash_fixed_costs
+        assert month.closing_cash == month.opening_cash + month.cash_in - month.cash_out
+    # The year's totals are the sums of its months.
+    months = result.months
+    assert result.units_total == sum(month.units for month in months)
+    assert result.revenue_total == sum(month.revenue for month in months)
+    assert result.variable_costs_total == sum(month.variable_costs for month in months)
+    assert result.fixed_costs_total == sum(month.fixed_costs for month in months)
+    assert result.profit_total == sum(month.profit for month in months)
+    assert result.cash_in_total == sum(month.cash_in for month in months)
+    assert result.cash_out_total == sum(month.cash_out for month in months)
+    assert close(result.average_monthly_profit, result.profit_total / 12)
+
+    # The funding plan: every source added up; the first day's cash is what is left of it
+    # once equipment, stock and pre-opening costs are paid.
+    assert (result.funding_iom_in_kind, result.own_contribution, result.funding_loan) == (
+        funding.iom_in_kind,
+        funding.own,
+        funding.loan,
+    )
+    assert result.funding_total == funding.iom_in_kind + funding.own + funding.loan
+    assert result.opening_cash == result.funding_total - (
+        result.equipment_total + result.stock_total + result.pre_opening_total
+    )
 
     # Every month opens with the previous one's closing cash, and the year adds up exactly.
     assert len(result.months) == 12

@@ -1,6 +1,7 @@
 """A trainee writes a business plan on a classroom tablet whose connection drops; the figures
-follow what they type; a second tablet with an older copy is told and both texts are kept;
-an earlier version is brought back from the history page; the plan fits a phone too."""
+follow what they type; a second tablet with an older copy is told and both texts are kept,
+whether it takes the newer text or keeps its own; an earlier version is brought back from the
+history page; the plan fits a phone too."""
 
 import re
 from pathlib import Path
@@ -8,9 +9,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from learning import exercise_services as services
 from learning.models import Document, VersionReason
 from lms.roles import Role
 from tests.cohorts import factories
+from tests.courses.factories import plan_day
 
 from .browser import SIZES, Tab, requires_chromium
 from .test_assessment_offline import sign_in
@@ -38,6 +41,7 @@ def classroom(demo_site):
     cohort = factories.CohortFactory(
         name="Rabat — plan", orientation_point__city="Rabat", trainers=[trainer]
     )
+    plan_day(cohort.module)
     trainee = factories.TraineeFactory(
         cohort=cohort, display_name="Awa Boulangère", nationality="sn", by=trainer
     )
@@ -218,3 +222,46 @@ def test_a_refused_figure_is_marked_where_it_was_typed_and_nothing_is_saved(tab:
     expect(startup.locator(".field-error")).to_have_count(0)
     expect(amount).not_to_have_attribute("aria-invalid", "true")
     assert plan_of(enrolment).data["startup"]["equipment"][0]["amount"] == "450 000"
+
+
+def test_a_stale_tablet_that_keeps_its_own_text_loses_neither(tab: Tab, classroom):
+    page = tab.page
+    enrolment = classroom["enrolment"]
+    path = f"/learn/plan/{enrolment.pk}/"
+    sign_in(tab, classroom["trainee"])
+    tab.open(path)
+    expect(page.get_by_label("Monnaie du plan")).to_have_value("XOF")
+
+    # Meanwhile another tablet saves the plan (as its autosave does): rent of 30 000 a month.
+    document = plan_of(enrolment)
+    newer = {**document.data, "monthly": {**document.data["monthly"], "rent": "30 000"}}
+    services.save_document(document, newer, document.version, by=classroom["trainee"].user)
+
+    # This tablet, still at the old version, writes the summary: refused, and asked.
+    summary = page.get_by_label("Résumé", exact=True)
+    summary.fill("Écrit sur cette tablette")
+    dialog = page.locator("[data-conflict-dialog]")
+    expect(dialog).to_be_visible()
+    tab.check("plan-keep-mine-asked")
+    dialog.locator("[data-conflict-mine]").tap()
+    expect(dialog).to_be_hidden()
+    expect(page.locator("[data-offline-status]")).to_have_text("Enregistré")
+    expect(summary).to_have_value("Écrit sur cette tablette")
+
+    # Mine is the plan now, saved on top of the newer one...
+    document = plan_of(enrolment)
+    assert document.data["texts"]["summary"] == "Écrit sur cette tablette"
+    assert document.data["monthly"]["rent"] == ""
+    assert document.version == 2
+    # ...which is kept among the earlier versions, as it was, and can be read again.
+    (replaced,) = [
+        version
+        for version in document.versions.exclude(reason=VersionReason.CONFLICT)
+        if version.data["monthly"]["rent"] == "30 000"
+    ]
+    assert replaced.data["texts"]["summary"] == ""
+    assert replaced.number == 1
+    tab.open(f"{path}history/?version={replaced.pk}")
+    expect(page.locator("main")).to_contain_text(money("30 000 FCFA"))
+    tab.check("plan-keep-mine-history")
+    tab.assert_stayed_local()

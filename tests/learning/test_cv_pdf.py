@@ -5,14 +5,17 @@ import io
 import pypdfium2 as pdfium
 import pytest
 from django.urls import reverse
-from django.utils import translation
 from PIL import Image
 
-from cohorts.services import record_consent
+from certificates import services as certificates
+from cohorts.services import enrol, record_consent
 from courses.exercises.cv import PERSONAL_SKILLS, TECHNICAL_SKILLS
 from learning import exercise_pdf
 from learning import exercise_services as services
 from learning.cv_photo import prepare_photo
+from tests.certificates.credential_fixtures import make_certificate
+from tests.cohorts.factories import CohortFactory
+from tests.courses.factories import module_page
 
 
 def full_cv() -> dict:
@@ -68,6 +71,50 @@ def pdf_text(content: bytes) -> tuple[int, str]:
     return len(document), " ".join(text.split())
 
 
+def pdf_images(content: bytes) -> int:
+    """How many pictures the PDF's pages hold (the CV's only one is the photo)."""
+    return sum(
+        1
+        for page in pdfium.PdfDocument(content)
+        for item in page.get_objects()
+        if item.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE
+    )
+
+
+def a_photo(size: tuple[int, int] = (900, 1200)) -> io.BytesIO:
+    """An upload as the browser sends it: a portrait PNG."""
+    picture = io.BytesIO()
+    Image.new("RGB", size, (30, 90, 160)).save(picture, "PNG")
+    picture.seek(0)
+    picture.size = len(picture.getvalue())
+    return picture
+
+
+@pytest.fixture
+def cv_with_photo(cv, trainee, trainer, settings, tmp_path):
+    """The full CV with a photo, the trainee's photo consent on record."""
+    settings.MEDIA_ROOT = tmp_path
+    record_consent(by=trainer, trainee=trainee, purpose="photos", granted=True)
+    return services.set_photo(cv, prepare_photo(a_photo()), by=trainee.user)
+
+
+ENTREPRENEURSHIP = "Entrepreneuriat et commercialisation"
+
+
+@pytest.fixture
+def entrepreneurship(trainee, trainer):
+    """The trainee's enrolment in a second module, Entrepreneuriat, after their cohort's
+    Développement personnel (which the full CV names among the trainings typed)."""
+    cohort = CohortFactory(name="Rabat — EC", module=module_page("ec", ENTREPRENEURSHIP))
+    return enrol(by=trainer, trainee=trainee, cohort=cohort)
+
+
+@pytest.fixture
+def two_attestations(trainee, entrepreneurship):
+    """The trainee's attestations of both modules."""
+    return [make_certificate(enrolment) for enrolment in trainee.enrolments.order_by("pk")]
+
+
 def test_a_full_cv_is_one_a4_page_with_its_words(cv):
     pages, text = pdf_text(exercise_pdf.document_pdf(cv, "fr"))
 
@@ -91,15 +138,6 @@ def test_a_full_cv_is_one_a4_page_with_its_words(cv):
     assert (round(width), round(height)) == (595, 842)  # A4 in points
 
 
-def english_catalogue_has_the_cv() -> bool:
-    with translation.override("en"):
-        return str(TECHNICAL_SKILLS[0].label) == "Masonry"
-
-
-@pytest.mark.skipif(
-    not english_catalogue_has_the_cv(),
-    reason="the CV's English strings are not in locale/en yet (the lead merges them)",
-)
 def test_the_english_cv_has_english_labels(cv):
     pages, text = pdf_text(exercise_pdf.document_pdf(cv, "en"))
 
@@ -132,12 +170,50 @@ def test_the_photo_is_in_the_pdf_and_an_empty_cv_still_renders(
     empty_pages, _text = pdf_text(exercise_pdf.document_pdf(document, "fr"))
     assert empty_pages == 1
 
-    picture = io.BytesIO()
-    Image.new("RGB", (900, 1200), (30, 90, 160)).save(picture, "PNG")
-    picture.seek(0)
-    picture.size = len(picture.getvalue())
-    document = services.set_photo(document, prepare_photo(picture), by=trainee.user)
+    document = services.set_photo(document, prepare_photo(a_photo()), by=trainee.user)
 
-    pdf = pdfium.PdfDocument(exercise_pdf.document_pdf(document, "fr"))
-    images = [item for item in pdf[0].get_objects() if item.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE]
-    assert len(images) == 1
+    assert pdf_images(exercise_pdf.document_pdf(document, "fr")) == 1
+
+
+def test_withdrawing_photo_consent_takes_the_photo_off_the_next_pdf_at_once(
+    cv_with_photo, trainee, trainer
+):
+    assert pdf_images(exercise_pdf.document_pdf(cv_with_photo, "fr")) == 1  # now cached
+
+    record_consent(by=trainer, trainee=trainee, purpose="photos", granted=False)
+
+    assert pdf_images(exercise_pdf.document_pdf(cv_with_photo, "fr")) == 0
+
+
+def test_a_revoked_certificate_leaves_the_next_pdf_at_once(cv, two_attestations, coordinator):
+    _dp, entrepreneurship = two_attestations
+    _pages, text = pdf_text(exercise_pdf.document_pdf(cv, "fr"))  # now cached
+    assert ENTREPRENEURSHIP in text
+
+    certificates.revoke(by=coordinator, certificate=entrepreneurship, reason="issued_in_error")
+
+    _pages, text = pdf_text(exercise_pdf.document_pdf(cv, "fr"))
+    assert ENTREPRENEURSHIP not in text
+    assert "Aminata Traoré" in text
+
+
+def test_a_certificate_issued_is_on_the_next_pdf_at_once(cv, entrepreneurship):
+    assert ENTREPRENEURSHIP not in pdf_text(exercise_pdf.document_pdf(cv, "fr"))[1]  # cached
+
+    make_certificate(entrepreneurship)
+
+    assert ENTREPRENEURSHIP in pdf_text(exercise_pdf.document_pdf(cv, "fr"))[1]
+
+
+def test_a_full_cv_with_a_photo_and_two_attestations_is_still_one_page(
+    cv_with_photo, two_attestations
+):
+    for language in ("fr", "en"):
+        content = exercise_pdf.document_pdf(cv_with_photo, language)
+        pages, text = pdf_text(content)
+
+        assert pages == 1, language
+        assert pdf_images(content) == 1
+        for certificate in two_attestations:
+            assert certificate.snapshot["module"] in text
+        assert "Mme Fatou Diallo" in text  # the last section, the referees, still on it

@@ -124,14 +124,27 @@ def test_a_gif_is_refused_as_a_kind_not_taken(client, consenting, enrolment):
     assert not cv_of(consenting).photo
 
 
-def test_a_20_mb_file_is_refused_with_a_clear_message(client, consenting, enrolment):
+def test_a_20_mb_file_is_refused_with_a_clear_message_and_the_saved_work_is_untouched(
+    client, consenting, enrolment
+):
     client.force_login(consenting.user)
+    upload(client, enrolment, jpeg_with_exif((800, 800)))
+    document = services.save_document(
+        cv_of(consenting), {"objective": "Maçon à Kindia"}, 0, by=consenting.user
+    )
+    with document.photo.open("rb") as file:
+        photo = file.read()
 
     response = upload(client, enrolment, jpeg_with_exif() + b"\0" * (20 * 1024 * 1024))
 
     assert response.status_code == 200
-    assert notices(response) == ["Cette photo est trop lourde : 10 Mo au plus."]
-    assert not cv_of(consenting).photo
+    assert notices(response)[-1] == "Cette photo est trop lourde : 10 Mo au plus."
+    after = cv_of(consenting)
+    assert after.photo.name == document.photo.name
+    with after.photo.open("rb") as file:
+        assert file.read() == photo
+    assert (after.version, after.data) == (document.version, document.data)
+    assert after.data["objective"] == "Maçon à Kindia"
 
 
 def test_sending_no_file_says_so(client, consenting, enrolment):

@@ -10,7 +10,8 @@ from django.urls import reverse
 from courses.exercises import EXERCISES
 from learning import exercise_pdf
 from learning import exercise_services as services
-from learning.models import Status
+from learning.models import Document, Status
+from tests.courses.factories import plan_day
 from tests.permissions import PERSONAS, answer, sign_in_as
 
 CV_TEXT = "Maçon à Kindia"
@@ -36,8 +37,10 @@ def with_text(kind: str, text: str) -> dict:
 
 @pytest.fixture
 def work(trainee):
-    """The trainee's CV and business plan, each with an earlier version."""
+    """The trainee's CV and business plan, each with an earlier version; their module has
+    the plan."""
     enrolment = trainee.enrolments.get()
+    plan_day(enrolment.cohort.module)
     documents = {}
     for kind, text in (("cv", CV_TEXT), ("plan", PLAN_TEXT)):
         document = services.get_or_start_document(trainee, kind, enrolment)
@@ -244,3 +247,84 @@ def test_each_persona_gets_the_expected_answer_from_the_cv_photo_urls(
     assert removed == expected_on_trainee_pages(persona)
     photographed.refresh_from_db()
     assert bool(photographed.photo) == (persona != "trainee")
+
+
+# --- A business plan belongs to an enrolment in a module that has it -------------------------
+
+
+@pytest.fixture
+def two_modules(trainee, trainer):
+    """The trainee in Développement personnel (their cohort, no plan in its days) and in
+    Entrepreneuriat, whose day 6 links to the business plan."""
+    from cohorts.services import enrol
+    from tests.cohorts.factories import CohortFactory
+    from tests.courses.factories import lesson, module_page
+
+    personal = trainee.enrolments.get()
+    lesson(personal.cohort.module, 8, body=[("exercise", {"exercise": "cv", "text": ""})])
+    entrepreneurship = module_page("ec", "Entrepreneuriat et commercialisation")
+    plan_day(entrepreneurship)
+    cohort = CohortFactory(name="Rabat — EC", module=entrepreneurship, trainers=[trainer])
+    return {
+        "personal": personal,
+        "entrepreneurship": enrol(by=trainer, trainee=trainee, cohort=cohort),
+    }
+
+
+def plan_urls(enrolment) -> dict[str, tuple]:
+    args = ["plan", enrolment.pk]
+    save = {"version": 0, "answers": EXERCISES["plan"].empty()}
+    return {
+        "page": ("get", reverse("learn_business_plan", args=[enrolment.pk])),
+        "chart": ("get", reverse("learn_plan_chart", args=[enrolment.pk])),
+        "history": ("get", reverse("learn_exercise_history", args=args)),
+        "pdf": ("get", reverse("learn_exercise_pdf", args=args)),
+        "save": ("post_json", reverse("learn_exercise_save", args=args), save),
+        "submit": ("post", reverse("learn_exercise_submit", args=args)),
+    }
+
+
+def test_a_plan_is_refused_on_an_enrolment_whose_module_has_none_and_nothing_is_started(
+    client, trainee, two_modules
+):
+    client.force_login(trainee.user)
+
+    got, _shown = ask_all(client, plan_urls(two_modules["personal"]))
+
+    assert set(got.values()) == {"hidden"}
+    assert not Document.objects.filter(kind="plan").exists()
+    # The CV is the trainee's: it opens from either enrolment.
+    for enrolment in two_modules.values():
+        assert client.get(reverse("learn_cv", args=[enrolment.pk])).status_code == 200
+
+
+def test_the_plan_opens_from_the_entrepreneurship_enrolment(client, trainee, two_modules):
+    client.force_login(trainee.user)
+    entrepreneurship = two_modules["entrepreneurship"]
+
+    got, _shown = ask_all(client, plan_urls(entrepreneurship))
+
+    assert set(got.values()) == {"ok"}
+    (plan,) = Document.objects.filter(kind="plan")
+    assert plan.enrolment == entrepreneurship
+
+
+def test_the_modules_with_the_plan_are_those_whose_live_days_link_to_it(trainee, two_modules):
+    from cohorts.models import Enrolment
+    from courses.models import LessonPage, ModulePage
+
+    entrepreneurship = two_modules["entrepreneurship"]
+    assert list(Enrolment.objects.offering_exercise("plan")) == [entrepreneurship]
+    assert list(Enrolment.objects.offering_exercise("cv")) == [two_modules["personal"]]
+    # The rule in the database and the one the trainee's space reads agree.
+    for module in ModulePage.objects.all():
+        linked = {kind for day in module.lessons() for kind in day.linked_exercises()}
+        offering = {
+            kind
+            for kind in ("cv", "plan")
+            if ModulePage.objects.offering_exercise(kind).filter(pk=module.pk).exists()
+        }
+        assert offering == linked, module
+    # A day taken offline takes the plan away with it.
+    LessonPage.objects.child_of(entrepreneurship.cohort.module).get().unpublish()
+    assert not Enrolment.objects.offering_exercise("plan").exists()

@@ -3,8 +3,10 @@ that lose nothing, earlier versions kept and restored, sent → returned → sen
 
 import datetime
 import json
+import threading
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -65,6 +67,58 @@ def test_a_conflict_keeps_the_newer_text_too_whichever_the_trainee_keeps(cv):
     services.save_document(Document.objects.get(pk=cv.pk), {"objective": "B"}, 2)
     kept = [version.data["objective"] for version in cv.versions.all()]
     assert {"A1", "A2", "B"} <= set(kept)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_tablets_saving_from_the_same_version_at_once_keep_both_texts(trainee):
+    """Two real transactions at the same moment, each from its own copy of the document at
+    version 1 (taken less than SNAPSHOT_EVERY ago: no autosave copy keeps the winner's text)."""
+    cv = services.get_or_start_document(trainee, "cv")
+    services.save_document(cv, {"objective": "Écrit avant"}, 0, by=trainee.user)
+    texts = {"A": "Maçon à Dakar (tablette A)", "B": "Couturière à Thiès (tablette B)"}
+    barrier = threading.Barrier(2)
+    outcomes, errors = {}, []
+
+    def save(tablet: str):
+        try:
+            document = Document.objects.get(pk=cv.pk)  # as the tablet's request reads it
+            barrier.wait(timeout=10)
+            try:
+                services.save_document(document, {"objective": texts[tablet]}, 1, by=trainee.user)
+            except services.VersionConflict as conflict:
+                outcomes[tablet] = ("refused", conflict.copy.pk)
+            else:
+                outcomes[tablet] = ("saved", None)
+        except Exception as error:  # noqa: BLE001 — the test reports any
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=(tablet,)) for tablet in texts]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert errors == []
+    assert sorted(outcome for outcome, _copy in outcomes.values()) == ["refused", "saved"]
+    (winner,) = [tablet for tablet, (outcome, _copy) in outcomes.items() if outcome == "saved"]
+    (loser,) = set(texts) - {winner}
+    current = Document.objects.get(pk=cv.pk)
+    assert current.version == 2
+    assert current.data["objective"] == texts[winner]
+    # The refused text is kept as a copy, the one the refusal names...
+    copy = DocumentVersion.objects.get(pk=outcomes[loser][1])
+    assert copy.reason == VersionReason.CONFLICT
+    assert copy.data["objective"] == texts[loser]
+    # ...and the winner's as an earlier version too, should the trainee then keep theirs.
+    kept = current.versions.exclude(reason=VersionReason.CONFLICT)
+    assert texts[winner] in [version.data["objective"] for version in kept]
+    # Keeping the refused text ("keep mine") loses neither.
+    services.save_document(current, copy.data, current.version, by=trainee.user)
+    objectives = {version.data["objective"] for version in current.versions.all()}
+    assert set(texts.values()) <= objectives
+    assert Document.objects.get(pk=cv.pk).data["objective"] == texts[loser]
 
 
 def test_sending_again_what_the_server_has_is_no_conflict(cv):

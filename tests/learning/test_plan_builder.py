@@ -16,6 +16,7 @@ from learning import exercise_pdf
 from learning import exercise_services as services
 from learning.models import Document
 from tests.cohorts.factories import TraineeFactory
+from tests.courses.factories import plan_day
 from tests.courses.test_plan_exercise import plan
 
 SPACES = str.maketrans({"\u202f": " ", "\u00a0": " "})
@@ -28,7 +29,10 @@ def plain(text: str) -> str:
 
 @pytest.fixture
 def enrolment(trainee):
-    return trainee.enrolments.get()
+    """The trainee's enrolment in a module that has the business plan."""
+    enrolment = trainee.enrolments.get()
+    plan_day(enrolment.cohort.module)
+    return enrolment
 
 
 @pytest.fixture

@@ -214,6 +214,37 @@ def test_there_are_the_four_modules_with_their_days_in_french_and_english():
     assert english.slug == "day-1"
 
 
+def exercise_links(lesson: LessonPage) -> list[str]:
+    return [block.value["exercise"] for block in lesson.body if block.block_type == "exercise"]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_days_that_write_the_cv_and_the_plan_link_to_them(language):
+    """The CV on day 8 of Développement personnel; the business plan on days 6 to 10 of
+    Entrepreneuriat, the pitch of day 10 included (curriculum.md §4)."""
+    personal = {
+        lesson.day_number: exercise_links(lesson)
+        for lesson in LessonPage.objects.child_of(module("dp", language))
+    }
+    entrepreneurship = {
+        lesson.day_number: exercise_links(lesson)
+        for lesson in LessonPage.objects.child_of(module("ec", language))
+    }
+
+    assert [day for day, links in personal.items() if "cv" in links] == [8]
+    assert sorted(day for day, links in entrepreneurship.items() if "business_plan" in links) == [
+        6,
+        7,
+        8,
+        9,
+        10,
+    ]
+    assert entrepreneurship[10] == ["business_plan", "post_test", "survey"]
+    # So a business plan is had in Entrepreneuriat only (courses/models/pages.py).
+    offering = ModulePage.objects.filter(locale__language_code=language).offering_exercise("plan")
+    assert list(offering.values_list("code", flat=True)) == ["ec"]
+
+
 def test_a_demo_day_has_its_activity_and_tip_between_sample_texts():
     day = LessonPage.objects.child_of(module("dp")).get(day_number=2)
 
