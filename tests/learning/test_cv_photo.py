@@ -87,7 +87,9 @@ def test_without_consent_no_photo_is_taken(client, trainee, enrolment):
 
     response = upload(client, enrolment, jpeg_with_exif())
 
-    assert notices(response) == ["Pas de photo sans votre accord : parlez-en à votre formateur."]
+    assert notices(response) == [
+        "Pas de photo sans votre accord\u00a0: parlez-en à votre formateur."
+    ]
     assert not cv_of(trainee).photo
 
 
@@ -130,7 +132,7 @@ def test_a_20_mb_file_is_refused_with_a_clear_message(client, consenting, enrolm
     response = upload(client, enrolment, jpeg_with_exif() + b"\0" * (20 * 1024 * 1024))
 
     assert response.status_code == 200
-    assert notices(response) == ["Cette photo est trop lourde : 10 Mo au plus."]
+    assert notices(response) == ["Cette photo est trop lourde\u00a0: 10 Mo au plus."]
     assert not cv_of(consenting).photo
 
 
