@@ -248,7 +248,8 @@ Q_CLUSTER = {
     "retry": 180,
     "max_attempts": 3,
     "catch_up": False,
-    # Tests run tasks inline; django-q2 reads this once at start-up (see docs/toolchain).
+    # Tests run tasks inline; django-q2 reads this once at start-up (the Makefile's test
+    # targets set Q_SYNC=true).
     "sync": env_bool("Q_SYNC", False),
 }
 if REDIS_URL:
@@ -291,7 +292,7 @@ ACCOUNT_RATE_LIMITS = {
     "classroom_login_failed": "300/d/key",
 }
 # Behind a reverse proxy every request seems to come from the proxy, so one address's limit
-# would hold for everyone: name the proxies' header (see docs/deployment.md).
+# would hold for everyone: name the proxies' header (see README.md, "Behind a proxy, name it.").
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER") or None
 
