@@ -282,7 +282,8 @@ ACCOUNT_LOGOUT_ON_GET = False
 # test_staff_rate_limits.py): 30 sign-in pages posted a minute per address, and 5 wrong
 # passwords per e-mail address in 5 minutes (10 a minute per address): at most 1 440 guesses a
 # day at one staff password, which the password validators make long and uncommon. The same
-# login_failed limit counts wrong TOTP codes per account (allauth.mfa), behind the password.
+# login_failed limit counts wrong TOTP codes per account (allauth.mfa), behind the password
+# (tests/lms/test_mfa.py: the sixth code in 5 minutes is refused, even the right one).
 # Trainees: the guessing policy of cohorts/guessing.py (its figures are tested there).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
