@@ -153,7 +153,7 @@ def test_the_home_of_a_finished_training_says_when_it_ended(client, course_index
 
     assert html.select_one("a.today") is None
     ended = cohort.schedule().last_day
-    assert f"La formation s'est terminée le {ended.day} " in html.select_one(".left").get_text(
+    assert f"La formation s'est terminée le {ended.day}\u00a0" in html.select_one(".left").get_text(
         " ", strip=True
     )
     assert "Il reste" not in html.get_text()
