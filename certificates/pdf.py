@@ -5,11 +5,12 @@ import datetime
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import formats, translation
+from django.utils import translation
 
 from certificates import codes
 from certificates.links import verification_url
 from certificates.models import Certificate
+from lms.dates import long_date
 from lms.pdf import render_pdf
 from lms.qr import qr_svg
 
@@ -27,17 +28,17 @@ def render(certificate: Certificate) -> bytes:
                 "qr": qr_svg(url),
                 "start_date": _long_date(certificate.snapshot.get("start_date")),
                 "end_date": _long_date(certificate.snapshot.get("end_date")),
-                "issued_on": formats.date_format(certificate.issued_at, "j F Y"),
+                "issued_on": long_date(certificate.issued_at),
             },
             pdf_tags=True,
         )
 
 
 def _long_date(value: str | None) -> str:
-    """A snapshot's ISO date as the reader writes it ("7 décembre 2026", "7 December 2026")."""
+    """A snapshot's ISO date as the reader writes it ("1er décembre 2026", "1 December 2026")."""
     if not value:
         return ""
-    return formats.date_format(datetime.date.fromisoformat(value), "j F Y")
+    return long_date(datetime.date.fromisoformat(value))
 
 
 def store(certificate_id: int) -> None:

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail import hooks
 
 from cohorts import services
-from cohorts.forms import LoginCardsForm, PicturePasswordForm, TraineeForm, WithdrawForm
+from cohorts.forms import LoginCardsForm, TraineeForm, WithdrawForm
 from cohorts.models import ConsentRecord, EnrolmentStatus
 from cohorts.permissions import (
     cohort_policy,
@@ -29,9 +29,10 @@ from cohorts.permissions import (
     get_trainee_for_user,
     session_day_policy,
 )
+from cohorts.pictures import PICTURES
 from cohorts.rules import AlreadyWithdrawn
 
-# A freshly set PIN is shown once, on the next page, then forgotten.
+# A freshly made PIN or picture password is shown once, on the next page, then forgotten.
 PIN_SESSION_KEY = "cohorts:new-credentials"
 # Other apps add their buttons to a cohort's page (the assessment results…) with this hook:
 # a function of (cohort, user) returning a list of wagtail.admin.widgets.Button.
@@ -173,17 +174,18 @@ def trainee_add(request, pk: int):
 def trainee_detail(request, pk: int):
     trainee = get_trainee_for_user(request.user, pk)
     services.viewed_trainee(by=request.user, trainee=trainee)
-    credentials = request.session.pop(PIN_SESSION_KEY, None)
-    if credentials and credentials.get("trainee") != trainee.pk:
-        credentials = None
+    credentials = request.session.pop(PIN_SESSION_KEY, None) or {}
+    if credentials.get("trainee") != trainee.pk:
+        credentials = {}
     enrolments = enrolment_policy.instances_user_has_permission_for(request.user, "view")
     context = {
         "trainee": trainee,
         "enrolments": enrolments.filter(trainee=trainee).select_related("cohort__module"),
         "can_reenrol": enrolment_policy.user_has_permission(request.user, "change"),
         "consents": ConsentRecord.objects.filter(trainee=trainee).select_related("recorded_by"),
-        "new_pin": credentials["pin"] if credentials else None,
-        "picture_form": PicturePasswordForm(),
+        "new_pin": credentials.get("pin"),
+        # (emoji, label) in the order the trainee taps them.
+        "new_pictures": [PICTURES[key] for key in credentials.get("pictures", [])],
         "header_title": str(trainee),
         "breadcrumbs_items": crumbs({"url": "", "label": str(trainee)}),
     }
@@ -201,13 +203,12 @@ def trainee_reset_pin(request, pk: int):
 
 @require_POST
 def trainee_picture_password(request, pk: int):
+    """A new picture password, drawn by the platform like a PIN (nothing posted is read: a
+    chosen sequence would be a guessable one), shown once on the trainee's page."""
     trainee = get_trainee_for_user(request.user, pk, "change")
-    form = PicturePasswordForm(request.POST)
-    if form.is_valid():
-        services.set_picture_password(by=request.user, trainee=trainee, pictures=form.sequence())
-        messages.success(request, _("Le mot de passe en images est enregistré."))
-    else:
-        messages.error(request, _("Choisissez quatre images dans la liste."))
+    pictures = services.set_picture_password(by=request.user, trainee=trainee)
+    request.session[PIN_SESSION_KEY] = {"trainee": trainee.pk, "pictures": pictures}
+    messages.success(request, _("Nouveau mot de passe en images créé : montrez-le à l'apprenant."))
     return redirect("cohorts:trainee", pk=trainee.pk)
 
 

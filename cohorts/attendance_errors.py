@@ -1,15 +1,15 @@
 """What the attendance services refuse, as messages in the reader's language."""
 
 from django.core.exceptions import ValidationError
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from lms.dates import long_date
 
 
 class DayTaken(ValidationError):
     def __init__(self, date):
         super().__init__(
-            _("La cohorte a déjà un jour de session le %(date)s.")
-            % {"date": date_format(date, "SHORT_DATE_FORMAT")},
+            _("La cohorte a déjà un jour de session le %(date)s.") % {"date": long_date(date)},
             code="day_taken",
         )
 

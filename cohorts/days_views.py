@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -20,6 +19,7 @@ from cohorts.day_forms import AddDayForm, CancelDayForm, MoveDayForm
 from cohorts.grid_views import AttendanceGridView
 from cohorts.models import SessionDay
 from cohorts.permissions import get_cohort_days_for_user, session_day_policy
+from lms.dates import long_date
 
 ACTIONS = ("plan", "add", "move", "cancel", "restore")
 
@@ -61,7 +61,7 @@ def _change(request, cohort, action: str):
         day = services.add_session_day(
             by=by, cohort=cohort, date=form.cleaned_data["date"], note=form.cleaned_data["note"]
         )
-        return _("Jour ajouté le %(date)s.") % {"date": date_format(day.date)}
+        return _("Jour ajouté le %(date)s.") % {"date": long_date(day.date)}
     day_id = request.POST.get("day", "")
     day = get_object_or_404(SessionDay, cohort=cohort, pk=int(day_id) if day_id.isdigit() else 0)
     if action == "move":
@@ -69,15 +69,15 @@ def _change(request, cohort, action: str):
         if not form.is_valid():
             raise ValidationError(_form_error(form))
         moved = services.move_session_day(by=by, day=day, date=form.cleaned_data["date"])
-        return _("Jour déplacé au %(date)s.") % {"date": date_format(moved.date)}
+        return _("Jour déplacé au %(date)s.") % {"date": long_date(moved.date)}
     if action == "cancel":
         form = CancelDayForm(request.POST)
         if not form.is_valid():
             raise ValidationError(_form_error(form))
         services.cancel_session_day(by=by, day=day, note=form.cleaned_data["note"])
-        return _("Le jour du %(date)s est annulé.") % {"date": date_format(day.date)}
+        return _("Le jour du %(date)s est annulé.") % {"date": long_date(day.date)}
     services.restore_session_day(by=by, day=day)
-    return _("Le jour du %(date)s est rétabli.") % {"date": date_format(day.date)}
+    return _("Le jour du %(date)s est rétabli.") % {"date": long_date(day.date)}
 
 
 @require_http_methods(["GET", "POST"])

@@ -2,7 +2,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cohorts.models import ConsentPurpose, TraineeProfile
-from cohorts.pictures import PICTURES, SEQUENCE_LENGTH
 
 
 class TraineeForm(forms.ModelForm):
@@ -31,23 +30,6 @@ class TraineeForm(forms.ModelForm):
             ConsentPurpose.SHARE_WITH_ORIGIN: self.cleaned_data["consent_share_with_origin"],
             ConsentPurpose.PHOTOS: self.cleaned_data["consent_photos"],
         }
-
-
-PICTURE_CHOICES = [(key, f"{emoji} {label}") for key, (emoji, label) in PICTURES.items()]
-
-
-class PicturePasswordForm(forms.Form):
-    """A trainer sets a trainee's picture password: SEQUENCE_LENGTH pictures, in order."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for position in range(1, SEQUENCE_LENGTH + 1):
-            self.fields[f"picture{position}"] = forms.ChoiceField(
-                label=_("Image %(position)s") % {"position": position}, choices=PICTURE_CHOICES
-            )
-
-    def sequence(self) -> list[str]:
-        return [self.cleaned_data[f"picture{p}"] for p in range(1, SEQUENCE_LENGTH + 1)]
 
 
 class WithdrawForm(forms.Form):

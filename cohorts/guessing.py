@@ -60,6 +60,14 @@ def generate_pin() -> str:
     return "".join(secrets.choice("0123456789") for _ in range(PIN_LENGTH))
 
 
+def generate_pictures() -> list[str]:
+    """A picture password drawn like a PIN: each picture on its own, repeats allowed, so that
+    every one of the 12^4 sequences is as likely. Never chosen by a person: a trainer picking
+    from a list gives the few sequences everyone picks (sun, sun, sun, sun), not 20 736."""
+    keys = list(PICTURES)
+    return [secrets.choice(keys) for _ in range(SEQUENCE_LENGTH)]
+
+
 def _rates(action: str) -> list:
     return allauth_ratelimit.get_rates(app=APP, action=action, config=account_settings.RATE_LIMITS)
 

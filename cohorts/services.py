@@ -263,10 +263,17 @@ def reset_pin(*, by, trainee: TraineeProfile, pin: str | None = None) -> str:
 
 
 @transaction.atomic
-def set_picture_password(*, by, trainee: TraineeProfile, pictures: list[str]) -> None:
+def set_picture_password(
+    *, by, trainee: TraineeProfile, pictures: list[str] | None = None
+) -> list[str]:
+    """Give a trainee a new picture password, drawn at random like a PIN and returned to be
+    shown once. ``pictures`` is for the demo data and the tests only: no screen lets a person
+    choose the sequence (cohorts/guessing.py counts on the whole 12^4)."""
+    pictures = pictures or guessing.generate_pictures()
     trainee.set_picture_password(pictures)
     trainee.save(update_fields=["picture_password"])
     audit.record(by, audit.Action.PICTURES_SET, trainee)
+    return pictures
 
 
 @transaction.atomic

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -11,6 +10,7 @@ from courses.models import LessonPage
 from learning import home_panels, progress, services
 from learning.decorators import trainee_required
 from learning.permissions import enrolment_for_module, learner_enrolments
+from lms.dates import long_date, written_date
 
 
 @trainee_required
@@ -54,7 +54,7 @@ def lesson_done(request, trainee, lesson_id):
     except services.DayNotYetOpen as refused:
         message = _(
             "Le jour %(day)s ne peut pas encore être marqué comme terminé : il arrive le %(date)s."
-        ) % {"day": lesson.day_number, "date": formats.date_format(refused.opens_on, "j F")}
+        ) % {"day": lesson.day_number, "date": written_date(refused.opens_on, "j F")}
         return _not_yet(request, message, lesson.get_url(request), status=400)
     if done_now:
         messages.success(request, _("Bravo ! Jour %(day)s terminé.") % {"day": lesson.day_number})
@@ -83,7 +83,7 @@ def not_open_response(request, enrolment, phase: str, *, as_json: bool = False):
         return None
     if opening.opens_on is not None:
         message = _("Ce test n'est pas encore ouvert : il ouvrira le %(date)s.") % {
-            "date": formats.date_format(opening.opens_on, "j F Y")
+            "date": long_date(opening.opens_on)
         }
     else:
         message = _("Le questionnaire ouvrira une fois le test de fin envoyé.")

@@ -248,7 +248,8 @@ Q_CLUSTER = {
     "retry": 180,
     "max_attempts": 3,
     "catch_up": False,
-    # Tests run tasks inline; django-q2 reads this once at start-up (see docs/toolchain).
+    # Tests run tasks inline; django-q2 reads this once at start-up (the Makefile's test
+    # targets set Q_SYNC=true).
     "sync": env_bool("Q_SYNC", False),
 }
 if REDIS_URL:
@@ -281,7 +282,8 @@ ACCOUNT_LOGOUT_ON_GET = False
 # test_staff_rate_limits.py): 30 sign-in pages posted a minute per address, and 5 wrong
 # passwords per e-mail address in 5 minutes (10 a minute per address): at most 1 440 guesses a
 # day at one staff password, which the password validators make long and uncommon. The same
-# login_failed limit counts wrong TOTP codes per account (allauth.mfa), behind the password.
+# login_failed limit counts wrong TOTP codes per account (allauth.mfa), behind the password
+# (tests/lms/test_mfa.py: the sixth code in 5 minutes is refused, even the right one).
 # Trainees: the guessing policy of cohorts/guessing.py (its figures are tested there).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
@@ -291,7 +293,7 @@ ACCOUNT_RATE_LIMITS = {
     "classroom_login_failed": "300/d/key",
 }
 # Behind a reverse proxy every request seems to come from the proxy, so one address's limit
-# would hold for everyone: name the proxies' header (see docs/deployment.md).
+# would hold for everyone: name the proxies' header (see README.md, "Behind a proxy, name it.").
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER") or None
 

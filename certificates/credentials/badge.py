@@ -10,18 +10,19 @@ import uuid
 from datetime import date
 
 from django.urls import reverse
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from certificates.credentials import addresses, documents, keys, proof, status_list
 from certificates.models import Certificate, CertificateKind
+from lms.dates import long_date
 
 # Names the achievements (one per module and kind) without a database id in sight.
 _ACHIEVEMENTS = uuid.UUID("9b0c6f4e-51f4-4d55-9d0e-2f1c1e0a7f3d")
 
 
 def _day(iso: str) -> str:
-    return formats.date_format(date.fromisoformat(iso), "j F Y")
+    return long_date(date.fromisoformat(iso))
 
 
 def _texts(certificate: Certificate, snapshot: dict) -> dict:

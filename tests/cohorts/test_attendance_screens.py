@@ -137,7 +137,7 @@ def test_the_days_screen_lists_each_day_with_its_lesson(client, trainer, days_co
 
     rows = BeautifulSoup(response.content, "html.parser").select("table.session-days tbody tr")
     assert len(rows) == 5
-    assert "Leçon 1" in rows[0].get_text() and "2 novembre 2026" in rows[0].get_text()
+    assert "Leçon 1" in rows[0].get_text() and "lun 2\u00a0novembre\u00a02026" in rows[0].get_text()
 
 
 def test_a_cohort_without_days_offers_to_plan_them(client, trainer, cohort, module):
@@ -174,7 +174,7 @@ def test_moving_a_day_onto_another_is_refused_with_a_message(client, trainer, da
     response = _post(client, days_cohort, action="move", day=second.pk, date=first.date.isoformat())
 
     assert response.status_code == 400
-    assert _error(response) == "La cohorte a déjà un jour de session le 02/11/2026."
+    assert _error(response) == "La cohorte a déjà un jour de session le 2 novembre 2026."
     second.refresh_from_db()
     assert second.date == MONDAY + datetime.timedelta(days=1)
 

@@ -2,6 +2,7 @@
 one router, a locked trainee and the trainer who unlocks them, a stranger's spray."""
 
 import math
+from collections import Counter
 
 import pytest
 from allauth.account import app_settings as account_settings
@@ -56,8 +57,49 @@ def test_the_limits_allauth_applies_are_the_configured_ones():
 
 
 def test_a_picture_password_is_at_least_as_strong_as_a_pin():
+    """The keyspace only counts if every sequence is as likely: the platform draws them
+    (the two tests below), nobody chooses (tests/cohorts/test_workspace_access.py)."""
     assert len(PICTURES) ** SEQUENCE_LENGTH >= 10**services.PIN_LENGTH
     assert len(PICTURES) ** SEQUENCE_LENGTH == 20_736
+
+
+def test_picture_passwords_are_drawn_with_the_secrets_module_one_picture_at_a_time(monkeypatch):
+    offered = []
+
+    def choice(sequence):
+        offered.append(list(sequence))
+        return sequence[-1]
+
+    monkeypatch.setattr(guessing.secrets, "choice", choice)
+
+    assert guessing.generate_pictures() == ["bird"] * SEQUENCE_LENGTH
+    # Each position from the whole grid, the picture before it still allowed (like digits).
+    assert offered == [list(PICTURES)] * SEQUENCE_LENGTH
+
+
+def test_picture_passwords_cover_the_whole_12_to_the_4_space():
+    draws = [tuple(guessing.generate_pictures()) for _ in range(20_736)]
+
+    assert {len(draw) for draw in draws} == {SEQUENCE_LENGTH}
+    for position in range(SEQUENCE_LENGTH):
+        counts = Counter(draw[position] for draw in draws)
+        assert set(counts) == set(PICTURES)
+        # 1 728 expected for each picture in each position (σ ≈ 40).
+        assert all(1_450 < count < 2_000 for count in counts.values()), counts
+    # Repeats as in a PIN: 1 − 12·11·10·9 / 12⁴ ≈ 42.7 % of sequences repeat a picture, and
+    # one in 1 728 is four times the same (≈ 12 here), as 1111 is a PIN.
+    repeating = sum(len(set(draw)) < SEQUENCE_LENGTH for draw in draws) / len(draws)
+    assert 0.40 < repeating < 0.455
+    assert any(len(set(draw)) == 1 for draw in draws)
+    # 20 736 draws from 20 736 sequences give ≈ 63 % distinct ones; a smaller space gives fewer.
+    assert len(set(draws)) > 12_500
+
+
+def test_set_picture_password_draws_the_sequence_returns_it_and_audits(trainer, trainee):
+    first = services.set_picture_password(by=trainer, trainee=trainee)
+    trainee.refresh_from_db()
+    assert trainee.check_picture_password(first)
+    assert audit.entries_about(trainee).filter(action=audit.Action.PICTURES_SET).count() == 1
 
 
 # --- A class behind one router --------------------------------------------------------------

@@ -18,7 +18,7 @@ SIGN_OUT = "/accounts/trainee/logout/"
 STILL_HERE = "/accounts/trainee/still-here/"
 
 GENERIC_ERROR = "Nom d'utilisateur ou code incorrect."
-LOCKED = "Trop d'essais : ce compte est bloqué."
+LOCKED = "Trop d'essais\u00a0: ce compte est bloqué."
 PIN_ERROR = "Tapez votre code à 4 chiffres."
 SEQUENCE = ["sun", "goat", "mango", "bird"]
 

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from cohorts import guessing
 from lms import audit
 from tests.permissions import PERSONAS, answers, sign_in_as
 
@@ -212,15 +213,37 @@ def test_resetting_a_pin_replaces_the_old_one(client, trainer, trainee):
     assert new_pin == "2468" or not trainee.user.check_password("2468")
 
 
-def test_setting_a_picture_password(client, trainer, trainee):
+def test_a_picture_password_is_drawn_by_the_platform_and_shown_once(
+    client, trainer, trainee, monkeypatch
+):
+    drawn = ["moon", "camel", "sun", "moon"]
+    monkeypatch.setattr(guessing, "generate_pictures", lambda: list(drawn))
     client.force_login(trainer)
-    client.post(
-        reverse("cohorts:trainee_pictures", args=[trainee.pk]),
-        {"picture1": "sun", "picture2": "goat", "picture3": "mango", "picture4": "bird"},
+    page = reverse("cohorts:trainee", args=[trainee.pk])
+    assert 'name="picture1"' not in client.get(page).content.decode()
+
+    # A trainer who posts a sequence of their choice (the old form) gets a drawn one.
+    chosen = {f"picture{p}": "sun" for p in range(1, 5)}
+    response = client.post(
+        reverse("cohorts:trainee_pictures", args=[trainee.pk]), chosen, follow=True
     )
+
     trainee.refresh_from_db()
-    assert trainee.check_picture_password(["sun", "goat", "mango", "bird"])
-    assert not trainee.check_picture_password(["goat", "sun", "mango", "bird"])
+    assert trainee.check_picture_password(drawn)
+    assert not trainee.check_picture_password(["sun", "sun", "sun", "sun"])
+    assert [str(label) for _, label in response.context["new_pictures"]] == [
+        "lune",
+        "chameau",
+        "soleil",
+        "lune",
+    ]
+    html = response.content.decode()
+    assert html.index("🌙") < html.index("🐪") < html.index("☀️")
+    assert audit.entries_about(trainee).filter(action=audit.Action.PICTURES_SET).exists()
+    # Shown once: the next visit to the trainee's page no longer has them.
+    again = client.get(page)
+    assert again.context["new_pictures"] == []
+    assert "🐪" not in again.content.decode()
 
 
 def test_login_cards_are_rendered_in_the_background_and_never_contain_the_pin(

@@ -90,4 +90,4 @@ def test_a_section_checked_on_another_day_says_so(client):
     html = client.get("/fr/guides/mali/").content.decode()
 
     assert html.count("Vérifié le") == 1
-    assert "15 juin 2026" in html
+    assert "15\u00a0juin\u00a02026" in html

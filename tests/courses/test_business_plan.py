@@ -193,7 +193,7 @@ def test_the_texts_of_the_plan_beside_the_numbers_are_left_alone():
 
 NOT_A_NUMBER = "Saisissez un nombre, par exemple 1 250 000."
 NEGATIVE_AMOUNT = "Le montant doit être un nombre positif."
-TOO_LARGE = "Ce nombre est trop grand : au plus 1\u202f000\u202f000\u202f000\u202f000."
+TOO_LARGE = "Ce nombre est trop grand\u00a0: au plus 1\u202f000\u202f000\u202f000\u202f000."
 
 
 @pytest.mark.parametrize(
@@ -207,9 +207,9 @@ TOO_LARGE = "Ce nombre est trop grand : au plus 1\u202f000\u202f000\u202f000\u20
         (10**15, TOO_LARGE),
         (10**400, TOO_LARGE),
         (1e15, TOO_LARGE),
-        ("1e9", "Écrivez le nombre en entier, sans « e » : 1 000 000 000 et non 1e9."),
-        ("2,5E3", "Écrivez le nombre en entier, sans « e » : 1 000 000 000 et non 1e9."),
-        ("1.250.000", "Séparez les milliers par des espaces : 1 250 000."),
+        ("1e9", "Écrivez le nombre en entier, sans « e »\u00a0: 1 000 000 000 et non 1e9."),
+        ("2,5E3", "Écrivez le nombre en entier, sans « e »\u00a0: 1 000 000 000 et non 1e9."),
+        ("1.250.000", "Séparez les milliers par des espaces\u00a0: 1 250 000."),
         ("abc", NOT_A_NUMBER),
         ("12 FCFA", NOT_A_NUMBER),
         ("1,2,3", NOT_A_NUMBER),
@@ -262,7 +262,7 @@ def test_every_wrong_field_is_named_at_once():
         "monthly.rent": NEGATIVE_AMOUNT,
         "monthly.other.0.label": "Le libellé doit être un texte.",
         "monthly.other.0.amount": (
-            "Écrivez le nombre en entier, sans « e » : 1 000 000 000 et non 1e9."
+            "Écrivez le nombre en entier, sans « e »\u00a0: 1 000 000 000 et non 1e9."
         ),
         "sales.price": TOO_LARGE,
         "sales.units_per_month": "La quantité doit être un nombre positif.",
@@ -485,9 +485,9 @@ def test_a_profitable_bakery_in_cfa_francs_worked_out_by_hand():
         # Cash: 0 on the first day (the funding pays only what is bought before opening).
         # 1: 0 + 90 000 = 90 000; 0.5: 120 000 − 150 000 = −30 000 → 60 000;
         # 0.2: 48 000 − 150 000 = −102 000 → −42 000; 0.5 → −72 000; 1 → 18 000.
-        (["1", "0,5", "0,2", "0,5"], (3, 4), "aux mois 3, 4 :"),
+        (["1", "0,5", "0,2", "0,5"], (3, 4), "aux mois 3, 4\u00a0:"),
         # … 0.2 → −42 000; then 1: −42 000 + 90 000 = 48 000.
-        (["1", "0,5", "0,2", "1"], (3,), "au mois 3 :"),
+        (["1", "0,5", "0,2", "1"], (3,), "au mois 3\u00a0:"),
     ],
 )
 def test_a_lean_season_without_a_reserve_names_the_months_short_of_cash(seasonal, months, message):
@@ -587,9 +587,9 @@ def test_a_tailor_losing_money_every_month_in_guinean_francs_worked_out_by_hand(
         FUNDING_GAP,
     ]
     assert result.warnings[0].message == (
-        "L'activité perd de l'argent tous les mois : les ventes ne couvrent pas les coûts."
+        "L'activité perd de l'argent tous les mois\u00a0: les ventes ne couvrent pas les coûts."
     )
-    assert "aux mois 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 :" in result.warnings[1].message
+    assert "aux mois 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12\u00a0:" in result.warnings[1].message
     assert result.warnings[2].message == written(
         "Il manque 3 900 000 GNF pour financer le démarrage."
     )

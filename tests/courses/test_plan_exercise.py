@@ -98,7 +98,7 @@ def test_a_new_plan_is_in_the_currency_of_the_trainees_country():
         (
             {"sales": {"price": "1 000 000 000 000 000"}},
             "sales.price",
-            written("Ce nombre est trop grand : au plus 1 000 000 000 000."),
+            written("Ce nombre est trop grand\u00a0: au plus 1 000 000 000 000."),
         ),
         ({"sales": {"price": 10**15}}, "sales.price", None),
         ({"funding": {"own": "-5"}}, "funding.own", "Le montant doit être un nombre positif."),
@@ -229,7 +229,7 @@ def test_an_empty_plan_has_figures_too():
     figures = PLAN.figures(PLAN.clean(PLAN.start("sn")))
     assert figures["startup"]["capital"] == written("0 FCFA")
     assert figures["sales"]["break_even_units"] == "—"
-    assert figures["payback"] == "Jamais : l'activité ne fait pas de bénéfice"
+    assert figures["payback"] == "Jamais\u00a0: l'activité ne fait pas de bénéfice"
     assert len(figures["months"]) == 12
 
 

@@ -117,6 +117,46 @@ def check_fits(tab: Tab, step: str) -> None:
     assert not wide, f"{step}: elements wider than the screen:\n" + "\n".join(wide)
 
 
+def _lines(boxes: list[dict]) -> list[list[dict]]:
+    """Buttons grouped by the line they sit on: two buttons whose heights overlap share one."""
+    lines: list[list[dict]] = []
+    for box in sorted(boxes, key=lambda box: box["y"]):
+        if lines and box["y"] < lines[-1][0]["y"] + lines[-1][0]["height"]:
+            lines[-1].append(box)
+        else:
+            lines.append([box])
+    return lines
+
+
+def check_buttons_line_up(tab: Tab) -> None:
+    """On a cohort's page, buttons side by side have one top and one height (a button in a
+    form or a link styled as one must not sit a few pixels off its neighbours), and every
+    roster row's actions are the same size, in the same column."""
+    page = tab.page
+    for group in page.locator(".lms-actions").all():
+        boxes = [button.bounding_box() for button in group.locator(".button").all()]
+        assert boxes, "an action bar without buttons"
+        for line in _lines(boxes):
+            assert {round(box["y"]) for box in line} == {round(line[0]["y"])}, line
+            assert {round(box["height"]) for box in line} == {round(line[0]["height"])}, line
+    rows = page.locator("table.lms-roster tbody tr").all()
+    row_buttons = []
+    for row in rows:
+        boxes = [
+            button.bounding_box() for button in row.locator("td.lms-table__actions .button").all()
+        ]
+        assert len(boxes) == 1, "each trainee of a running cohort can be withdrawn"
+        row_box = row.bounding_box()
+        # Inside its row, whole.
+        assert (
+            row_box["y"] <= boxes[0]["y"] <= row_box["y"] + row_box["height"] - boxes[0]["height"]
+        )
+        row_buttons += boxes
+    assert len({round(box["height"]) for box in row_buttons}) == 1, row_buttons
+    assert len({round(box["x"] + box["width"]) for box in row_buttons}) == 1, row_buttons
+    assert all(box["x"] + box["width"] <= 800 for box in row_buttons)
+
+
 def test_a_trainer_sees_the_dashboard_the_cohort_list_and_the_roster_whole(tab: Tab, classroom):
     page = tab.page
     cohort = classroom["cohort"]
@@ -138,6 +178,7 @@ def test_a_trainer_sees_the_dashboard_the_cohort_list_and_the_roster_whole(tab: 
     expect(first).to_contain_text("Début\u00a0: 30\u00a0%")
     expect(first).to_contain_text("Fin\u00a0: 60\u00a0%")
     check_fits(tab, "3-roster-trainer")
+    check_buttons_line_up(tab)
     # Every "Withdraw" button is whole and inside the screen.
     for button in roster.get_by_role("link", name="Retirer").all():
         box = button.bounding_box()
@@ -178,11 +219,15 @@ def test_a_coordinator_sees_the_dashboard_the_cohort_list_and_the_audit_log_whol
     check_fits(tab, "7-dashboard-coordinator")
 
     tab.open("/admin/cohorts/")
-    expect(page.get_by_role("link", name="Casablanca — Entrepreneuriat et commercialisation"))
+    expect(
+        page.get_by_role("link", name="Casablanca — Entrepreneuriat et commercialisation")
+    ).to_be_visible()
     check_fits(tab, "8-cohort-list-coordinator")
 
     tab.open(f"/admin/cohorts/{cohort.pk}/")
+    expect(page.locator("table.lms-roster tbody tr")).to_have_count(len(NAMES))
     check_fits(tab, "9-roster-coordinator")
+    check_buttons_line_up(tab)
 
     tab.open("/admin/audit/")
     expect(page.get_by_text("apprenants\u00a0: 12").first).to_be_visible()

@@ -87,7 +87,9 @@ def test_without_consent_no_photo_is_taken(client, trainee, enrolment):
 
     response = upload(client, enrolment, jpeg_with_exif())
 
-    assert notices(response) == ["Pas de photo sans votre accord : parlez-en à votre formateur."]
+    assert notices(response) == [
+        "Pas de photo sans votre accord\u00a0: parlez-en à votre formateur."
+    ]
     assert not cv_of(trainee).photo
 
 
@@ -138,7 +140,7 @@ def test_a_20_mb_file_is_refused_with_a_clear_message_and_the_saved_work_is_unto
     response = upload(client, enrolment, jpeg_with_exif() + b"\0" * (20 * 1024 * 1024))
 
     assert response.status_code == 200
-    assert notices(response)[-1] == "Cette photo est trop lourde : 10 Mo au plus."
+    assert notices(response)[-1] == "Cette photo est trop lourde\u00a0: 10 Mo au plus."
     after = cv_of(consenting)
     assert after.photo.name == document.photo.name
     with after.photo.open("rb") as file:

@@ -42,7 +42,7 @@ def test_the_home_shows_the_modules_exercises_and_where_the_work_stands(
         cv, by=trainer, returned=True, comments={"objective": "Quelle ville ?"}
     )
     shown = cards(client)
-    assert shown["cv"][0] == "À reprendre : 1 commentaire de votre formateur"
+    assert shown["cv"][0] == "À reprendre\u00a0: 1 commentaire de votre formateur"
     assert shown["plan"][0] == "Pas encore commencé"
 
 

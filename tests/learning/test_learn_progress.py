@@ -102,7 +102,7 @@ def test_the_home_shows_progress_today_and_what_is_left(client, trainee, short_c
     # The cohort starts today (factories.cohort): today is day 1.
     today = html.select_one("a.today")
     assert today["href"] == lessons[0].url
-    assert "Aujourd'hui : Jour 1 — short jour 1" in today.get_text(" ", strip=True)
+    assert "Aujourd'hui\u00a0: Jour 1 — short jour 1" in today.get_text(" ", strip=True)
     days = html.select(".days li")
     assert len(days) == 3
     assert "done" in days[0]["class"] and "done" not in days[1]["class"]
@@ -153,7 +153,7 @@ def test_the_home_of_a_finished_training_says_when_it_ended(client, course_index
 
     assert html.select_one("a.today") is None
     ended = cohort.schedule().last_day
-    assert f"La formation s'est terminée le {ended.day} " in html.select_one(".left").get_text(
+    assert f"La formation s'est terminée le {ended.day}\u00a0" in html.select_one(".left").get_text(
         " ", strip=True
     )
     assert "Il reste" not in html.get_text()

@@ -95,7 +95,7 @@ def test_a_trainee_of_the_cohort_opens_the_lesson(client, trainee, lesson):
     assert html.h1.get_text(strip=True) == "Jour test 2"
     assert "Jour 2" in html.select_one(".day-badge").get_text()
     assert "Objectif du jour" in html.select_one(".objectives").get_text()
-    assert "Durée : 6 h" in html.select_one(".lesson .meta").get_text(" ", strip=True)
+    assert "Durée\u00a0: 6 h" in html.select_one(".lesson .meta").get_text(" ", strip=True)
     assert html.select_one("header form[data-signout]")
 
 

@@ -6,17 +6,19 @@ relative to today (time travel by moving the cohort, not the clock).
 """
 
 import datetime
+import re
 
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 
 from cohorts.models import Cohort
 from courses.models import ModulePage
 from learning import progress, services
 from learning.models import Attempt
 from lms import audit
+from lms.dates import long_date, written_date
 from tests.courses.factories import make_assessment
 from tests.learning.factories import SubmittedAttemptFactory
 
@@ -58,11 +60,9 @@ def page(response) -> BeautifulSoup:
 
 
 def words(element) -> str:
-    return " ".join(element.get_text(" ").split())
-
-
-def long_date(date) -> str:
-    return formats.date_format(date, "j F Y")
+    """The element's text with ASCII white space folded; no-break spaces (French typography,
+    dates) stay, to be checked."""
+    return re.sub(r"[ \t\r\n]+", " ", element.get_text(" ")).strip()
 
 
 def test_the_pre_test_is_refused_before_the_first_day_with_a_clear_page(
@@ -208,7 +208,7 @@ def test_the_home_shows_each_test_to_do_or_not_yet_open_with_when_it_opens(
     assert "Commencer" in found["pre"].a.get_text()
     assert "not_open" in found["post"]["class"]
     assert not found["post"].a
-    end = formats.date_format(TODAY + 13 * DAY, "j F")
+    end = written_date(TODAY + 13 * DAY, "j F")
     assert f"Ouvre le {end}." in words(found["post"])
     assert "Ouvre après le test de fin." in words(found["survey"])
 

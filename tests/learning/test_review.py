@@ -123,7 +123,7 @@ def test_sending_again_answers_the_comments_and_the_trainer_marks_it_reviewed(
         ({"decision": "return"}, "Écrivez au moins un commentaire"),
         ({"decision": "return", "comment-FIRST": "x" * 2001}, "2000"),
         ({"decision": "maybe", "comment-FIRST": "Bien."}, "Sélectionnez un choix valide"),
-        ({}, "Choisissez : rendre ou marquer comme relu."),
+        ({}, "Choisissez\u00a0: rendre ou marquer comme relu."),
     ],
 )
 def test_a_bad_review_is_a_clear_message_and_changes_nothing(

@@ -178,3 +178,27 @@ def test_nothing_is_forced_when_the_setting_is_off(client, trainer, mfa_optional
     sign_in(client, trainer)
 
     assert client.get("/admin/").status_code == 200
+
+
+def test_repeated_wrong_totp_codes_lock_the_second_step_even_for_the_right_code(
+    client, trainer, mfa_optional
+):
+    """allauth.mfa counts wrong codes under its login_failed limit, per account
+    (lms/settings.py, ACCOUNT_RATE_LIMITS: 5 in 5 minutes): a stolen password does not buy
+    the 10^6 codes' worth of guesses."""
+    too_many = "Trop de tentatives de connexion échouées. Veuillez réessayer ultérieurement."
+    sign_in(client, trainer)
+    secret = activate_totp(client)
+    client.post(reverse("account_logout"))
+    assert sign_in(client, trainer).url == reverse("mfa_authenticate")
+
+    for _ in range(5):
+        wrong = client.post(reverse("mfa_authenticate"), {"code": a_wrong_code(secret)})
+        assert wrong.status_code == 200
+        assert wrong.context["form"].errors["code"] == ["Code incorrect."]
+
+    right = client.post(reverse("mfa_authenticate"), {"code": current_code(secret)})
+
+    assert right.status_code == 200
+    assert right.context["form"].errors["code"] == [too_many]
+    assert "_auth_user_id" not in client.session
