@@ -1,17 +1,23 @@
 """Issuing: one or a whole cohort, safe to repeat, frozen once issued."""
 
 import datetime
+import json
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from certificates import services
+from certificates import pdf, services
+from certificates.credentials import badge
 from certificates.errors import NotEligible
 from certificates.models import BulkIssue, Certificate
 from cohorts import attendance_services
+from cohorts import services as cohort_services
 from cohorts.models import SessionDay
+from courses.models import ModulePage
 from learning.models import Attempt
 from tests.cohorts.factories import CohortFactory, TraineeFactory
+from tests.content.pdfs import pdf_text
 from tests.courses.factories import lesson, make_assessment, module_page
 
 pytestmark = pytest.mark.django_db
@@ -93,22 +99,89 @@ def test_bulk_issue_run_twice_gives_no_duplicates(finished, trainer):
     assert BulkIssue.objects.count() == 1
 
 
-def test_editing_the_module_or_the_trainee_changes_no_issued_certificate(finished, trainer):
+def _verification_page(client, certificate) -> str:
+    response = client.get(f"/verify/{certificate.code}/")
+    assert response.status_code == 200
+    return " ".join(BeautifulSoup(response.content, "html.parser").main.get_text(" ").split())
+
+
+def _everything_shown(client, certificate) -> dict:
+    """What anyone is shown of the certificate: the verification page and its JSON form, the
+    PDF's text and the signed credential (its proof's date aside, the same every time)."""
+    json_record = client.get(f"/verify/{certificate.code}.json").json()
+    credential = badge.signed(certificate)
+    return {
+        "page": _verification_page(client, certificate),
+        "json": json_record,
+        "pdf": pdf_text(pdf.render(certificate)),
+        "credential": {key: credential[key] for key in ("name", "issuer", "credentialSubject")},
+    }
+
+
+def test_editing_the_module_or_the_trainee_changes_no_issued_certificate(
+    client, finished, trainer, coordinator
+):
     trainee = TraineeFactory(cohort=finished, by=trainer, display_name="Awa Diallo")
     enrolment = _attend(finished, trainer, trainee, 5)
     _post_test(enrolment)
     certificate = services.issue(by=trainer, enrolment=enrolment)
-    before = dict(certificate.snapshot)
+    snapshot = dict(certificate.snapshot)
+    point = finished.orientation_point
+    first_day, last_day = finished.session_days.order_by("date")[::4]
+    before = _everything_shown(client, certificate)
 
-    module = finished.module
-    module.title = "Autre titre"
+    # The module's title and a day's title (a topic), the cohort's dates and its last session
+    # day, the orientation point's name and city, the trainee's name.
+    module = ModulePage.objects.get(pk=finished.module_id)
+    module.title = "Titre changé"
     module.save()
-    trainee.display_name = "Anonyme"
+    topic = module.lessons().first()
+    topic.title = "Sujet changé"
+    topic.save()
+    today = timezone.localdate()
+    cohort_services.update_cohort(
+        by=coordinator,
+        cohort=finished,
+        start_date=finished.start_date - datetime.timedelta(days=30),
+        end_date=today + datetime.timedelta(days=30),
+    )
+    attendance_services.move_session_day(
+        by=trainer, day=last_day, date=today + datetime.timedelta(days=3)
+    )
+    point.name = "Lieu changé"
+    point.city = "Villechangée"
+    point.save()
+    trainee.display_name = "Nom changé"
     trainee.save()
-
     certificate.refresh_from_db()
-    assert certificate.snapshot == before
-    assert certificate.snapshot["holder_name"] == "Awa Diallo"
+    after = _everything_shown(client, certificate)
+
+    assert certificate.snapshot == snapshot
+    assert after == before
+    for shown in (after["page"], after["pdf"], json.dumps(after, ensure_ascii=False)):
+        for changed in (
+            "Titre changé",
+            "Sujet changé",
+            "Lieu changé",
+            "Villechangée",
+            "Nom changé",
+        ):
+            assert changed not in shown
+    assert "Awa Diallo" in after["page"] and "Awa Diallo" in after["pdf"]
+    assert "Entrepreneuriat" in after["page"] and "Entrepreneuriat" in after["pdf"]
+    assert snapshot["topics"][0] == "Jour 1" and "Jour 1" in after["pdf"]
+    assert snapshot["place"] in after["page"] and snapshot["place"] in after["pdf"]
+    assert after["json"]["holder_name"] == "Awa Diallo"
+    assert after["json"]["module"] == "Entrepreneuriat"
+    assert (after["json"]["start_date"], after["json"]["end_date"]) == (
+        first_day.date.isoformat(),
+        last_day.date.isoformat(),
+    )
+    assert (after["json"]["place"], after["json"]["city"]) == (snapshot["place"], "Rabat")
+    subject = after["credential"]["credentialSubject"]
+    assert subject["name"] == "Awa Diallo"
+    assert subject["achievement"]["name"] == "Entrepreneuriat"
+    assert subject["activityEndDate"] == last_day.date.isoformat()
 
 
 def test_revoking_and_reissuing(finished, trainer, coordinator):
