@@ -37,14 +37,17 @@ def _queue_status_list() -> None:
     transaction.on_commit(lambda: async_task("certificates.tasks.publish_status_list"))
 
 
+def _original(enrolment, kind: str) -> Certificate | None:
+    """The enrolment's certificate of ``kind`` (not a reissue), if it has one."""
+    return Certificate.objects.filter(
+        enrolment=enrolment, kind=kind, duplicate_of__isnull=True
+    ).first()
+
+
 def _create(by, enrolment, kind: str, language: str, duplicate_of=None) -> tuple[Certificate, bool]:
     """The certificate of ``enrolment`` of ``kind``: the existing one, or a new one."""
-    if duplicate_of is None:
-        existing = Certificate.objects.filter(
-            enrolment=enrolment, kind=kind, duplicate_of__isnull=True
-        ).first()
-        if existing is not None:
-            return existing, False
+    if duplicate_of is None and (existing := _original(enrolment, kind)) is not None:
+        return existing, False
     for _attempt in range(3):
         try:
             with transaction.atomic():
@@ -58,12 +61,10 @@ def _create(by, enrolment, kind: str, language: str, duplicate_of=None) -> tuple
                     status_index=_next_status_index(),
                 )
         except IntegrityError:
-            if duplicate_of is None:
-                existing = Certificate.objects.filter(
-                    enrolment=enrolment, kind=kind, duplicate_of__isnull=True
-                ).first()
-                if existing is not None:
-                    return existing, False
+            # Another issuer got there since we looked (a bulk run and a click at once): the
+            # unique constraint kept theirs, which is the one to answer with.
+            if duplicate_of is None and (existing := _original(enrolment, kind)) is not None:
+                return existing, False
             continue  # a code or status index taken at the same instant: try again
         audit.record(
             by,

@@ -5,6 +5,7 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from certificates import pdf, services
@@ -16,6 +17,7 @@ from cohorts import services as cohort_services
 from cohorts.models import SessionDay
 from courses.models import ModulePage
 from learning.models import Attempt
+from lms import audit
 from tests.cohorts.factories import CohortFactory, TraineeFactory
 from tests.content.pdfs import pdf_text
 from tests.courses.factories import lesson, make_assessment, module_page
@@ -196,3 +198,74 @@ def test_revoking_and_reissuing(finished, trainer, coordinator):
     assert new.is_duplicate and new.code != certificate.code
     assert not new.is_revoked
     assert Attempt.objects.count() == 1
+
+
+# --- One certificate per enrolment and kind: the constraint, and the race it settles ----------
+
+
+def _eligible(finished, trainer):
+    enrolment = _attend(finished, trainer, TraineeFactory(cohort=finished, by=trainer), 5)
+    _post_test(enrolment)
+    return enrolment
+
+
+def test_the_database_refuses_a_second_certificate_of_the_same_kind(finished, trainer):
+    enrolment = _eligible(finished, trainer)
+    first = services.issue(by=trainer, enrolment=enrolment)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Certificate.objects.create(enrolment=enrolment, kind=first.kind, status_index=999)
+
+    # A statement is another kind, and a reissue (a duplicate) is let through.
+    Certificate.objects.create(enrolment=enrolment, kind="statement", status_index=1000)
+    Certificate.objects.create(
+        enrolment=enrolment, kind=first.kind, duplicate_of=first, status_index=1001
+    )
+    assert Certificate.objects.filter(enrolment=enrolment).count() == 3
+
+
+def test_an_issue_that_loses_the_race_answers_with_the_winners_certificate(
+    monkeypatch, finished, trainer, coordinator
+):
+    enrolment = _eligible(finished, trainer)
+    real = services._original
+    rival = {}
+
+    def look_up_then_lose(enrolment, kind):
+        found = real(enrolment, kind)
+        if "certificate" not in rival:
+            # Another issuer (the bulk job, say) issues it right after our look-up missed.
+            rival["certificate"] = None
+            rival["certificate"] = services.issue(by=coordinator, enrolment=enrolment)
+        return found
+
+    monkeypatch.setattr(services, "_original", look_up_then_lose)
+    issued = audit.entries().filter(action=audit.Action.CERTIFICATE_ISSUED)
+
+    ours = services.issue(by=trainer, enrolment=enrolment)
+
+    assert ours == rival["certificate"]
+    assert Certificate.objects.count() == 1
+    assert [entry.user for entry in issued] == [coordinator]
+
+
+def test_two_bulk_requests_give_one_jobs_worth_of_certificates(
+    finished, trainer, coordinator, django_capture_on_commit_callbacks
+):
+    eligible = [_eligible(finished, trainer) for _ in range(3)]
+    _attend(finished, trainer, TraineeFactory(cohort=finished, by=trainer), 1)
+
+    with django_capture_on_commit_callbacks() as queued:
+        first = services.request_bulk_issue(by=trainer, cohort=finished)
+        second = services.request_bulk_issue(by=coordinator, cohort=finished)
+    assert len(queued) == 2
+    # The two jobs, as the workers run them (one after the other, or the second retried).
+    services.run_bulk_issue(first.pk)
+    services.run_bulk_issue(second.pk)
+
+    assert sorted(Certificate.objects.values_list("enrolment_id", flat=True)) == sorted(
+        enrolment.pk for enrolment in eligible
+    )
+    runs = [BulkIssue.objects.get(pk=bulk.pk) for bulk in (first, second)]
+    assert [(run.done, run.skipped, run.total) for run in runs] == [(3, 1, 4), (3, 1, 4)]
+    assert all(run.finished_at for run in runs)
