@@ -11,7 +11,13 @@ from django.utils import timezone
 from django_q.tasks import async_task
 
 from certificates import snapshot
-from certificates.errors import AlreadyRevoked, NoAttendance, NotEligible, ReasonRequired
+from certificates.errors import (
+    AlreadyRevoked,
+    NoAttendance,
+    NotEligible,
+    ReasonRequired,
+    ReissueReasonRequired,
+)
 from certificates.evidence import eligibility_for
 from certificates.models import BulkIssue, Certificate, CertificateKind, RevocationReason
 from cohorts.models import Cohort, Enrolment
@@ -148,14 +154,24 @@ def revoke(*, by, certificate: Certificate, reason: str) -> Certificate:
 
 
 @transaction.atomic
-def reissue(*, by, certificate: Certificate, language: str | None = None) -> Certificate:
+def reissue(
+    *, by, certificate: Certificate, reason: str, language: str | None = None
+) -> Certificate:
     """A new certificate in place of ``certificate`` (a lost paper, a corrected name): the old
-    one is revoked as replaced, the new one is printed as a duplicate and snapshots anew."""
+    one is revoked as replaced, the new one is printed as a duplicate and snapshots anew.
+
+    ``reason``: why, in the coordinator's words (required, kept in the audit trail only, on
+    both certificates' histories; never shown to whoever checks a code).
+    """
+    reason = " ".join(reason.split())[:200]
+    if not reason:
+        raise ReissueReasonRequired()
     locked = (
         Certificate.objects.select_for_update().select_related("enrolment").get(pk=certificate.pk)
     )
     original = locked.duplicate_of or locked
-    if not locked.is_revoked:
+    revoking = not locked.is_revoked
+    if revoking:
         locked.revoked_at = timezone.now()
         locked.revoked_by = by
         locked.revocation_reason = RevocationReason.REPLACED
@@ -164,7 +180,16 @@ def reissue(*, by, certificate: Certificate, language: str | None = None) -> Cer
     new, _created = _create(
         by, locked.enrolment, locked.kind, _check_language(language or locked.language), original
     )
-    audit.record(by, audit.Action.CERTIFICATE_REISSUED, new, replaces=locked.pk)
+    if revoking:
+        audit.record(
+            by,
+            audit.Action.CERTIFICATE_REVOKED,
+            locked,
+            reason=RevocationReason.REPLACED.value,
+            replaced_by=new.pk,
+            explanation=reason,
+        )
+    audit.record(by, audit.Action.CERTIFICATE_REISSUED, new, replaces=locked.pk, explanation=reason)
     return new
 
 

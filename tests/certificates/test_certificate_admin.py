@@ -5,6 +5,7 @@ import io
 
 import openpyxl
 import pytest
+from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
@@ -185,7 +186,9 @@ def test_a_coordinator_reissues_a_duplicate(client, coordinator, certificate):
     client.force_login(coordinator)
 
     response = client.post(
-        reverse("certificates:reissue", args=[certificate.pk]), {"language": "en"}, follow=True
+        reverse("certificates:reissue", args=[certificate.pk]),
+        {"language": "en", "reason": "Nom corrigé"},
+        follow=True,
     )
 
     new = Certificate.objects.exclude(pk=certificate.pk).get()
@@ -194,13 +197,36 @@ def test_a_coordinator_reissues_a_duplicate(client, coordinator, certificate):
     certificate.refresh_from_db()
     assert certificate.revocation_reason == "replaced"
     assert audit.entries_about(new).filter(action=audit.Action.CERTIFICATE_REISSUED).exists()
+    # The old certificate's page tells its replacement and why, from its history.
+    old_page = client.get(reverse("certificates:detail", args=[certificate.pk]))
+    history = " ".join(BeautifulSoup(old_page.content, "html.parser").get_text(" ").split())
+    assert "Attestation révoquée" in history
+    assert "Remplacée par une nouvelle attestation" in history
+    assert f"remplacée par : {new.pk}" in history
+    assert "explication : « Nom corrigé »" in history
+
+
+def test_the_reissue_form_asks_why(client, coordinator, certificate):
+    client.force_login(coordinator)
+    url = reverse("certificates:reissue", args=[certificate.pk])
+
+    form = client.get(url).content.decode()
+    response = client.post(url, {"language": "fr", "reason": "  "})
+
+    assert 'name="reason"' in form
+    assert response.status_code == 400
+    assert "Dites pourquoi l&#x27;attestation est délivrée à nouveau." in response.content.decode()
+    certificate.refresh_from_db()
+    assert not certificate.is_revoked
+    assert Certificate.objects.count() == 1
 
 
 def test_reissuing_in_an_unknown_language_changes_nothing(client, coordinator, certificate):
     client.force_login(coordinator)
 
     response = client.post(
-        reverse("certificates:reissue", args=[certificate.pk]), {"language": "de"}
+        reverse("certificates:reissue", args=[certificate.pk]),
+        {"language": "de", "reason": "Papier perdu"},
     )
 
     assert response.status_code == 400

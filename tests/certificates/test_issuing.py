@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from certificates import pdf, services
 from certificates.credentials import badge
-from certificates.errors import NotEligible
+from certificates.errors import NotEligible, ReissueReasonRequired
 from certificates.models import BulkIssue, Certificate
 from cohorts import attendance_services
 from cohorts import services as cohort_services
@@ -191,13 +191,79 @@ def test_revoking_and_reissuing(finished, trainer, coordinator):
     _post_test(enrolment)
     certificate = services.issue(by=trainer, enrolment=enrolment)
 
-    new = services.reissue(by=coordinator, certificate=certificate)
+    new = services.reissue(by=coordinator, certificate=certificate, reason="  Papier   perdu ")
 
     certificate.refresh_from_db()
     assert certificate.is_revoked and certificate.revocation_reason == "replaced"
     assert new.is_duplicate and new.code != certificate.code
     assert not new.is_revoked
     assert Attempt.objects.count() == 1
+
+
+def _history(certificate) -> list[tuple]:
+    return [
+        (entry.action, entry.user, entry.data)
+        for entry in audit.entries_about(certificate).order_by("timestamp", "pk")
+    ]
+
+
+def test_a_reissue_writes_the_replacement_in_both_certificates_histories(
+    finished, trainer, coordinator
+):
+    enrolment = _attend(finished, trainer, TraineeFactory(cohort=finished, by=trainer), 5)
+    _post_test(enrolment)
+    certificate = services.issue(by=trainer, enrolment=enrolment)
+
+    new = services.reissue(by=coordinator, certificate=certificate, reason="  Papier   perdu ")
+
+    assert _history(certificate)[-1] == (
+        audit.Action.CERTIFICATE_REVOKED,
+        coordinator,
+        {"reason": "replaced", "replaced_by": new.pk, "explanation": "Papier perdu"},
+    )
+    assert _history(new) == [
+        (
+            audit.Action.CERTIFICATE_ISSUED,
+            coordinator,
+            {"enrolment": enrolment.pk, "certificate_type": "attestation"},
+        ),
+        (
+            audit.Action.CERTIFICATE_REISSUED,
+            coordinator,
+            {"replaces": certificate.pk, "explanation": "Papier perdu"},
+        ),
+    ]
+
+
+@pytest.mark.parametrize("reason", ["", "   "])
+def test_a_reissue_without_a_reason_changes_nothing(finished, trainer, coordinator, reason):
+    enrolment = _attend(finished, trainer, TraineeFactory(cohort=finished, by=trainer), 5)
+    _post_test(enrolment)
+    certificate = services.issue(by=trainer, enrolment=enrolment)
+
+    with pytest.raises(ReissueReasonRequired):
+        services.reissue(by=coordinator, certificate=certificate, reason=reason)
+
+    certificate.refresh_from_db()
+    assert not certificate.is_revoked
+    assert Certificate.objects.count() == 1
+    assert not audit.entries().filter(action=audit.Action.CERTIFICATE_REVOKED).exists()
+
+
+def test_reissuing_a_certificate_already_revoked_does_not_revoke_it_again(
+    finished, trainer, coordinator
+):
+    enrolment = _attend(finished, trainer, TraineeFactory(cohort=finished, by=trainer), 5)
+    _post_test(enrolment)
+    certificate = services.issue(by=trainer, enrolment=enrolment)
+    services.revoke(by=coordinator, certificate=certificate, reason="issued_in_error")
+
+    services.reissue(by=coordinator, certificate=certificate, reason="Erreur corrigée")
+
+    certificate.refresh_from_db()
+    assert certificate.revocation_reason == "issued_in_error"
+    revoked = [row for row in _history(certificate) if row[0] == audit.Action.CERTIFICATE_REVOKED]
+    assert [data for _action, _user, data in revoked] == [{"reason": "issued_in_error"}]
 
 
 # --- One certificate per enrolment and kind: the constraint, and the race it settles ----------

@@ -66,7 +66,7 @@ def test_an_english_certificate_is_in_english(certificate, trainer):
 
 
 def test_a_reissue_is_printed_as_a_duplicate(certificate, coordinator):
-    new = services.reissue(by=coordinator, certificate=certificate)
+    new = services.reissue(by=coordinator, certificate=certificate, reason="Papier perdu")
 
     assert "DUPLICATA" in pdf_text(pdf.render(new))
 
