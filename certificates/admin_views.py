@@ -184,6 +184,7 @@ def certificate_detail(request, pk: int):
 def certificate_pdf(request, pk: int):
     certificate = get_certificate_for_user(request.user, pk)
     if not certificate.pdf:
+        services.request_pdf(certificate)  # the worker's render may have been lost: ask again
         messages.info(request, _("Le PDF est en préparation : réessayez dans un instant."))
         return redirect(detail_url(certificate))
     services.downloaded_pdf(by=request.user, certificate=certificate)

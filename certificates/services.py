@@ -5,6 +5,7 @@ transaction is committed. Issuing is safe to repeat: a unique constraint keeps o
 certificate per enrolment and kind, and a second request finds the first.
 """
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -37,6 +38,22 @@ def _queue_pdf(certificate: Certificate) -> None:
     transaction.on_commit(
         lambda: async_task("certificates.tasks.render_certificate_pdf", certificate.pk)
     )
+
+
+# A trainee waiting for a PDF the worker has not rendered yet (certificates/trainee_views.py)
+# asks again at most this often: reloading the page does not pile up renders.
+PDF_REQUEST_INTERVAL = 60
+
+
+def request_pdf(certificate: Certificate) -> bool:
+    """Ask a worker for the certificate's PDF (issuing queued it already: this is for when that
+    render has not come yet). ``True`` when a render was queued now."""
+    if certificate.pdf:
+        return False
+    if not cache.add(f"certificates:pdf-requested:{certificate.pk}", 1, PDF_REQUEST_INTERVAL):
+        return False
+    _queue_pdf(certificate)
+    return True
 
 
 def _queue_status_list() -> None:

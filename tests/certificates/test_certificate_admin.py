@@ -120,12 +120,16 @@ def test_the_certificate_page_shows_the_snapshot_the_links_and_the_history(
     assert audit.entries_about(certificate).filter(action=audit.Action.VIEWED).count() == 1
 
 
-def test_the_pdf_downloads_once_rendered_and_the_download_is_recorded(client, trainer, certificate):
+def test_the_pdf_downloads_once_rendered_and_the_download_is_recorded(
+    client, trainer, certificate, django_capture_on_commit_callbacks
+):
     client.force_login(trainer)
     url = reverse("certificates:pdf", args=[certificate.pk])
 
-    waiting = client.get(url)
+    with django_capture_on_commit_callbacks() as queued:
+        waiting = client.get(url)
     assert waiting.status_code == 302  # not rendered yet: back to the page, with a message
+    assert len(queued) == 1  # and the worker is asked for it again
 
     certificate.pdf.save("c.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
     response = client.get(url)
