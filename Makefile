@@ -100,7 +100,8 @@ bench: install-dev messages
 # Browser libraries are pinned in package.json and package-lock.json; their built files are
 # committed under lms/static/vendor/<name>-<version>/ with their licences, so that `make run`
 # and `make test` never need Node. After changing a pin: `make vendor`, then point
-# templates/components/qr_scanner.html at the new folder (tests/lms/test_vendor.py checks both).
+# templates/components/qr_scanner.html at the new folder (tests/lms/test_qr_scanner.py checks
+# both).
 # barcode-detector's browser build (a ponyfill: it never replaces a native BarcodeDetector) runs
 # zxing-cpp compiled to WebAssembly; the .wasm must be the one its zxing-wasm version expects.
 VENDOR := lms/static/vendor

@@ -23,7 +23,7 @@ from wagtail.admin.views import generic
 
 from certificates import codes, services
 from certificates.filters import CertificateFilterSet
-from certificates.forms import LanguageForm, RevokeForm
+from certificates.forms import ReissueForm, RevokeForm
 from certificates.links import verification_url
 from certificates.permissions import certificate_policy, get_certificate_for_user
 from lms import audit
@@ -184,6 +184,7 @@ def certificate_detail(request, pk: int):
 def certificate_pdf(request, pk: int):
     certificate = get_certificate_for_user(request.user, pk)
     if not certificate.pdf:
+        services.request_pdf(certificate)  # the worker's render may have been lost: ask again
         messages.info(request, _("Le PDF est en préparation : réessayez dans un instant."))
         return redirect(detail_url(certificate))
     services.downloaded_pdf(by=request.user, certificate=certificate)
@@ -239,15 +240,18 @@ def certificate_revoke(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 def certificate_reissue(request, pk: int):
-    """GET: a confirmation with the language; POST: a new certificate printed as a duplicate,
-    the old one revoked as replaced."""
+    """GET: a confirmation asking the language and why; POST: a new certificate printed as a
+    duplicate, the old one revoked as replaced, the reason in both histories."""
     certificate = get_certificate_for_user(request.user, pk, "reissue")
     data = request.POST if request.method == "POST" else None
-    form = LanguageForm(data, initial={"language": certificate.language})
+    form = ReissueForm(data, initial={"language": certificate.language})
     if request.method == "POST" and form.is_valid():
         try:
             new = services.reissue(
-                by=request.user, certificate=certificate, language=form.cleaned_data["language"]
+                by=request.user,
+                certificate=certificate,
+                reason=form.cleaned_data["reason"],
+                language=form.cleaned_data["language"],
             )
         except ValidationError as error:
             form.add_error(None, error)

@@ -1,7 +1,9 @@
 """Who may be given an attestation, and why not: one pure function over a small input.
 
 The attendance part is the rule of cohorts/attendance_rule.py; the module says whether the
-post-test and which exercises are required. A trainee who misses the rule may still be given
+post-test and which exercises are required. An attestation certifies a training that took
+place: none while session days are still to come, whatever was done so far (a trainer may
+open the post-test early). A trainee who misses the rule may still be given
 a statement of attendance (the days and hours attended) when they attended at least one day.
 """
 
@@ -29,7 +31,7 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Missing:
-    code: str  # "withdrawn", "attendance", "post_test", "exercise"
+    code: str  # "withdrawn", "running", "attendance", "post_test", "exercise"
     exercise: str = ""
     attended: int = 0
     total: int = 0
@@ -38,6 +40,8 @@ class Missing:
     def __str__(self) -> str:
         if self.code == "withdrawn":
             return str(_("a quitté la cohorte"))
+        if self.code == "running":
+            return str(_("formation en cours"))
         if self.code == "post_test":
             return str(_("manque : test de fin"))
         if self.code == "exercise":
@@ -72,9 +76,12 @@ class Eligibility:
 def decide(evidence: Evidence) -> Eligibility:
     missing: list[Missing] = []
     standing = evidence.attendance
-    if evidence.withdrawn or standing.withdrawn:
+    withdrawn = evidence.withdrawn or standing.withdrawn
+    if withdrawn:
         missing.append(Missing("withdrawn"))
-    elif not standing.meets:
+    elif standing.held < standing.total:
+        missing.append(Missing("running"))
+    if not withdrawn and not standing.meets:
         missing.append(
             Missing(
                 "attendance",

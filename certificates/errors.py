@@ -28,3 +28,10 @@ class AlreadyRevoked(ValidationError):
 class ReasonRequired(ValidationError):
     def __init__(self):
         super().__init__(_("Choisissez le motif."), code="reason_required")
+
+
+class ReissueReasonRequired(ValidationError):
+    def __init__(self):
+        super().__init__(
+            _("Dites pourquoi l'attestation est délivrée à nouveau."), code="reason_required"
+        )

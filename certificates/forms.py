@@ -47,6 +47,20 @@ class LanguageForm(forms.Form):
     )
 
 
+class ReissueForm(LanguageForm):
+    """The language of the new paper, and why it is issued again (kept in the audit trail)."""
+
+    reason = forms.CharField(
+        label=_("Pourquoi la délivrer à nouveau ?"),
+        help_text=_("Par exemple : papier perdu, nom corrigé. Sans autre détail personnel."),
+        max_length=200,
+        error_messages={
+            "required": _("Dites pourquoi l'attestation est délivrée à nouveau."),
+            "max_length": _("200 caractères au plus."),
+        },
+    )
+
+
 class IssueForm(LanguageForm):
     """One trainee of the cohort, and which paper: the attestation or a statement."""
 

@@ -5,13 +5,20 @@ transaction is committed. Issuing is safe to repeat: a unique constraint keeps o
 certificate per enrolment and kind, and a second request finds the first.
 """
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django_q.tasks import async_task
 
 from certificates import snapshot
-from certificates.errors import AlreadyRevoked, NoAttendance, NotEligible, ReasonRequired
+from certificates.errors import (
+    AlreadyRevoked,
+    NoAttendance,
+    NotEligible,
+    ReasonRequired,
+    ReissueReasonRequired,
+)
 from certificates.evidence import eligibility_for
 from certificates.models import BulkIssue, Certificate, CertificateKind, RevocationReason
 from cohorts.models import Cohort, Enrolment
@@ -33,18 +40,37 @@ def _queue_pdf(certificate: Certificate) -> None:
     )
 
 
+# A trainee waiting for a PDF the worker has not rendered yet (certificates/trainee_views.py)
+# asks again at most this often: reloading the page does not pile up renders.
+PDF_REQUEST_INTERVAL = 60
+
+
+def request_pdf(certificate: Certificate) -> bool:
+    """Ask a worker for the certificate's PDF (issuing queued it already: this is for when that
+    render has not come yet). ``True`` when a render was queued now."""
+    if certificate.pdf:
+        return False
+    if not cache.add(f"certificates:pdf-requested:{certificate.pk}", 1, PDF_REQUEST_INTERVAL):
+        return False
+    _queue_pdf(certificate)
+    return True
+
+
 def _queue_status_list() -> None:
     transaction.on_commit(lambda: async_task("certificates.tasks.publish_status_list"))
 
 
+def _original(enrolment, kind: str) -> Certificate | None:
+    """The enrolment's certificate of ``kind`` (not a reissue), if it has one."""
+    return Certificate.objects.filter(
+        enrolment=enrolment, kind=kind, duplicate_of__isnull=True
+    ).first()
+
+
 def _create(by, enrolment, kind: str, language: str, duplicate_of=None) -> tuple[Certificate, bool]:
     """The certificate of ``enrolment`` of ``kind``: the existing one, or a new one."""
-    if duplicate_of is None:
-        existing = Certificate.objects.filter(
-            enrolment=enrolment, kind=kind, duplicate_of__isnull=True
-        ).first()
-        if existing is not None:
-            return existing, False
+    if duplicate_of is None and (existing := _original(enrolment, kind)) is not None:
+        return existing, False
     for _attempt in range(3):
         try:
             with transaction.atomic():
@@ -58,12 +84,10 @@ def _create(by, enrolment, kind: str, language: str, duplicate_of=None) -> tuple
                     status_index=_next_status_index(),
                 )
         except IntegrityError:
-            if duplicate_of is None:
-                existing = Certificate.objects.filter(
-                    enrolment=enrolment, kind=kind, duplicate_of__isnull=True
-                ).first()
-                if existing is not None:
-                    return existing, False
+            # Another issuer got there since we looked (a bulk run and a click at once): the
+            # unique constraint kept theirs, which is the one to answer with.
+            if duplicate_of is None and (existing := _original(enrolment, kind)) is not None:
+                return existing, False
             continue  # a code or status index taken at the same instant: try again
         audit.record(
             by,
@@ -147,14 +171,24 @@ def revoke(*, by, certificate: Certificate, reason: str) -> Certificate:
 
 
 @transaction.atomic
-def reissue(*, by, certificate: Certificate, language: str | None = None) -> Certificate:
+def reissue(
+    *, by, certificate: Certificate, reason: str, language: str | None = None
+) -> Certificate:
     """A new certificate in place of ``certificate`` (a lost paper, a corrected name): the old
-    one is revoked as replaced, the new one is printed as a duplicate and snapshots anew."""
+    one is revoked as replaced, the new one is printed as a duplicate and snapshots anew.
+
+    ``reason``: why, in the coordinator's words (required, kept in the audit trail only, on
+    both certificates' histories; never shown to whoever checks a code).
+    """
+    reason = " ".join(reason.split())[:200]
+    if not reason:
+        raise ReissueReasonRequired()
     locked = (
         Certificate.objects.select_for_update().select_related("enrolment").get(pk=certificate.pk)
     )
     original = locked.duplicate_of or locked
-    if not locked.is_revoked:
+    revoking = not locked.is_revoked
+    if revoking:
         locked.revoked_at = timezone.now()
         locked.revoked_by = by
         locked.revocation_reason = RevocationReason.REPLACED
@@ -163,7 +197,16 @@ def reissue(*, by, certificate: Certificate, language: str | None = None) -> Cer
     new, _created = _create(
         by, locked.enrolment, locked.kind, _check_language(language or locked.language), original
     )
-    audit.record(by, audit.Action.CERTIFICATE_REISSUED, new, replaces=locked.pk)
+    if revoking:
+        audit.record(
+            by,
+            audit.Action.CERTIFICATE_REVOKED,
+            locked,
+            reason=RevocationReason.REPLACED.value,
+            replaced_by=new.pk,
+            explanation=reason,
+        )
+    audit.record(by, audit.Action.CERTIFICATE_REISSUED, new, replaces=locked.pk, explanation=reason)
     return new
 
 

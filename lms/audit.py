@@ -6,10 +6,10 @@ object's history screen reads it, so a second table would split the trail in two
 are registered beside Wagtail's (``register_actions``, called from lms/wagtail_hooks.py).
 
 An entry names its subject by type and id only: its label is "apprenant #12", never the
-person's name, and ``data`` holds ids and codes (the one free text is a withdrawal's reason,
-which the form asks to keep free of personal details). Anonymising a trainee later changes the
-trainee's own row and nothing here. The screen shows ``data`` as phrases in the reader's
-language (``describe``).
+person's name, and ``data`` holds ids and codes (the free texts are a withdrawal's reason and
+a reissue's explanation, which the forms ask to keep free of personal details). Anonymising a
+trainee later changes the trainee's own row and nothing here. The screen shows ``data`` as
+phrases in the reader's language (``describe``).
 """
 
 from collections.abc import Mapping
@@ -131,6 +131,8 @@ DETAIL_LABELS = {
     "days": _("jours"),
     "marks": _("présences"),
     "replaces": _("remplace"),
+    "replaced_by": _("remplacée par"),
+    "explanation": _("explication"),
     "status": _("présence"),
     "source": _("source"),
     "window": _("fenêtre de pointage"),
@@ -174,7 +176,7 @@ def _value_text(key: str, value) -> str:
         label = DETAIL_VALUES.get(key, {}).get(value)
         if label is not None:
             return str(label)
-        if key == "reason":
+        if key in ("reason", "explanation"):
             return pgettext("texte cité", "« %(text)s »") % {"text": value}
     return str(value)
 

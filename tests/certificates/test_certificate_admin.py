@@ -5,6 +5,7 @@ import io
 
 import openpyxl
 import pytest
+from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
@@ -119,12 +120,16 @@ def test_the_certificate_page_shows_the_snapshot_the_links_and_the_history(
     assert audit.entries_about(certificate).filter(action=audit.Action.VIEWED).count() == 1
 
 
-def test_the_pdf_downloads_once_rendered_and_the_download_is_recorded(client, trainer, certificate):
+def test_the_pdf_downloads_once_rendered_and_the_download_is_recorded(
+    client, trainer, certificate, django_capture_on_commit_callbacks
+):
     client.force_login(trainer)
     url = reverse("certificates:pdf", args=[certificate.pk])
 
-    waiting = client.get(url)
+    with django_capture_on_commit_callbacks() as queued:
+        waiting = client.get(url)
     assert waiting.status_code == 302  # not rendered yet: back to the page, with a message
+    assert len(queued) == 1  # and the worker is asked for it again
 
     certificate.pdf.save("c.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
     response = client.get(url)
@@ -185,7 +190,9 @@ def test_a_coordinator_reissues_a_duplicate(client, coordinator, certificate):
     client.force_login(coordinator)
 
     response = client.post(
-        reverse("certificates:reissue", args=[certificate.pk]), {"language": "en"}, follow=True
+        reverse("certificates:reissue", args=[certificate.pk]),
+        {"language": "en", "reason": "Nom corrigé"},
+        follow=True,
     )
 
     new = Certificate.objects.exclude(pk=certificate.pk).get()
@@ -194,13 +201,36 @@ def test_a_coordinator_reissues_a_duplicate(client, coordinator, certificate):
     certificate.refresh_from_db()
     assert certificate.revocation_reason == "replaced"
     assert audit.entries_about(new).filter(action=audit.Action.CERTIFICATE_REISSUED).exists()
+    # The old certificate's page tells its replacement and why, from its history.
+    old_page = client.get(reverse("certificates:detail", args=[certificate.pk]))
+    history = " ".join(BeautifulSoup(old_page.content, "html.parser").get_text(" ").split())
+    assert "Attestation révoquée" in history
+    assert "Remplacée par une nouvelle attestation" in history
+    assert f"remplacée par : {new.pk}" in history
+    assert "explication : « Nom corrigé »" in history
+
+
+def test_the_reissue_form_asks_why(client, coordinator, certificate):
+    client.force_login(coordinator)
+    url = reverse("certificates:reissue", args=[certificate.pk])
+
+    form = client.get(url).content.decode()
+    response = client.post(url, {"language": "fr", "reason": "  "})
+
+    assert 'name="reason"' in form
+    assert response.status_code == 400
+    assert "Dites pourquoi l&#x27;attestation est délivrée à nouveau." in response.content.decode()
+    certificate.refresh_from_db()
+    assert not certificate.is_revoked
+    assert Certificate.objects.count() == 1
 
 
 def test_reissuing_in_an_unknown_language_changes_nothing(client, coordinator, certificate):
     client.force_login(coordinator)
 
     response = client.post(
-        reverse("certificates:reissue", args=[certificate.pk]), {"language": "de"}
+        reverse("certificates:reissue", args=[certificate.pk]),
+        {"language": "de", "reason": "Papier perdu"},
     )
 
     assert response.status_code == 400

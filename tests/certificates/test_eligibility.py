@@ -77,3 +77,20 @@ def test_a_withdrawn_trainee_is_never_eligible():
 
 def test_a_cohort_without_session_days_gives_no_attestation():
     assert not decide(_evidence([], total=0)).eligible
+
+
+def test_no_attestation_while_session_days_are_still_to_come():
+    # Eight of ten days held and attended (the rule is met), the post-test opened early and
+    # sent: the training is not over.
+    running = _evidence([], attendance=standing(["present"] * 8, total=10, held=8))
+
+    result = decide(running)
+
+    assert result.reasons == ["formation en cours"]
+    assert result.statement_possible
+
+
+def test_a_running_cohort_still_says_how_many_days_are_needed():
+    running = _evidence([], attendance=standing(["present"] * 5, total=10, held=6))
+
+    assert decide(running).reasons == ["formation en cours", "5/10 jours — encore 3 jours requis"]

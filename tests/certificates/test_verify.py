@@ -153,7 +153,7 @@ def test_a_code_typed_any_way_gives_the_same_answer(client, issued, suffix):
 
 def test_a_statement_of_attendance_and_a_duplicate_say_so(client, trainer, coordinator):
     statement = issue_attestation(trainer, kind="statement")
-    duplicate = services.reissue(by=coordinator, certificate=statement)
+    duplicate = services.reissue(by=coordinator, certificate=statement, reason="Nom corrigé")
 
     record = client.get(f"/verify/{duplicate.code}.json").json()
     html = client.get(f"/verify/{duplicate.code}/").content.decode()

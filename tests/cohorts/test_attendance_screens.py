@@ -74,6 +74,11 @@ def attendance_urls(cohort, holiday):
         "holidays": ("get", reverse("holidays:index")),
         "add holiday": ("get", reverse("holidays:add")),
         "edit holiday": ("get", reverse("holidays:edit", args=[holiday.pk])),
+        "delete holiday": ("get", reverse("holidays:delete", args=[holiday.pk])),
+        "holiday history": ("get", reverse("holidays:history", args=[holiday.pk])),
+        "holiday usage": ("get", reverse("holidays:usage", args=[holiday.pk])),
+        # Last: a coordinator's answer deletes the holiday the others are about.
+        "delete holiday (confirm)": ("post", reverse("holidays:delete", args=[holiday.pk])),
     }
 
 
@@ -104,6 +109,7 @@ def test_each_persona_gets_the_expected_answer_from_every_attendance_url(
     got = answers(client, attendance_urls(cohort, holiday))
 
     assert got == {name: expected(persona, name) for name in got}
+    assert Holiday.objects.filter(pk=holiday.pk).exists() == (persona != "coordinator")
 
 
 def test_a_trainer_of_another_cohort_cannot_read_its_grid_nor_export_it(

@@ -258,3 +258,112 @@ def test_two_trainers_marking_at_once_leave_one_mark_and_both_in_its_history(mod
     mark_row = AttendanceMark.objects.get()
     assert mark_row.status == "late"
     assert sorted(mark_row.entries.values_list("status", flat=True)) == ["late", "present"]
+
+
+# --- Losing a race ----------------------------------------------------------------------------
+# On SQLite, writes are serialised (an immediate transaction each): two requests never meet
+# between a read and a write, so the threads above never take the losing branches of _apply.
+# Here another request's write is slipped in right after the read, as it happens on PostgreSQL,
+# and the IntegrityError that follows is what the service must absorb.
+
+
+def _write_after_reading(monkeypatch, name, rival):
+    """Make ``services.<name>`` read, then let ``rival()`` write (once), then answer what was
+    read before that write."""
+    real = getattr(services, name)
+    wrote = []
+
+    def read_then_lose(*args):
+        found = real(*args)
+        if not wrote:
+            wrote.append(True)
+            rival()
+        return found
+
+    monkeypatch.setattr(services, name, read_then_lose)
+    return wrote
+
+
+@pytest.mark.parametrize(
+    "ours, theirs, kept",
+    [((9, 2), (9, 1), "late"), ((9, 1), (9, 2), "present")],
+    ids=["ours later", "theirs later"],
+)
+def test_a_mark_created_by_another_trainer_since_we_looked_is_the_one_kept(
+    monkeypatch, day, enrolment, trainer, ours, theirs, kept
+):
+    second = StaffFactory(email="second.race@example.org")
+    rival = {}
+
+    def other_trainer_marks():
+        rival["mark"] = services.record_mark(
+            by=second, enrolment=enrolment, day=day, status="present", marked_at=_at(*theirs)
+        )
+
+    wrote = _write_after_reading(monkeypatch, "_existing_mark_id", other_trainer_marks)
+
+    mark = services.record_mark(
+        by=trainer, enrolment=enrolment, day=day, status="late", marked_at=_at(*ours)
+    )
+
+    assert wrote == [True]
+    # Our insert failed on the unique constraint: the row is the other trainer's.
+    assert mark.pk == rival["mark"].pk
+    assert AttendanceMark.objects.count() == 1
+    row = AttendanceMark.objects.get()
+    assert row.status == kept
+    assert sorted(row.entries.values_list("marked_by__email", "status")) == sorted(
+        [(trainer.email, "late"), (second.email, "present")]
+    )
+
+
+def test_the_same_event_kept_by_another_request_since_we_looked_counts_once(
+    monkeypatch, day, enrolment, trainer
+):
+    from wagtail.models import ModelLogEntry
+
+    event = services.MarkEvent(enrolment.pk, day.pk, "late", _at(9, 5), uuid.uuid4())
+    other_request = {}
+
+    def same_event_from_the_outbox_again():
+        other_request["result"] = services.record_events(by=trainer, day=day, events=[event])
+
+    wrote = _write_after_reading(monkeypatch, "_known_entry", same_event_from_the_outbox_again)
+    marked = ModelLogEntry.objects.filter(action="foras.attendance_marked")
+    before = marked.count()
+
+    result = services.record_events(by=trainer, day=day, events=[event])
+
+    assert wrote == [True]
+    assert other_request["result"] == {"applied": 1, "known": 0}
+    # Our entry's insert failed on the event id: the event is known, not applied twice.
+    assert result == {"applied": 0, "known": 1}
+    assert AttendanceEntry.objects.get().event_id == event.event_id
+    assert AttendanceMark.objects.get().status == "late"
+    assert marked.count() == before + 1
+
+
+def test_a_mark_lost_race_leaves_the_request_usable(monkeypatch, day, enrolment, trainer):
+    # The failed insert is rolled back to its savepoint only: the same request goes on marking.
+    other = TraineeFactory(cohort=day.cohort, by=trainer).enrolments.get()
+    second = StaffFactory(email="second.usable@example.org")
+    _write_after_reading(
+        monkeypatch,
+        "_existing_mark_id",
+        lambda: services.record_mark(by=second, enrolment=enrolment, day=day, status="absent"),
+    )
+    events = [
+        services.MarkEvent(enrolment.pk, day.pk, "present", _at(9, 1), uuid.uuid4()),
+        services.MarkEvent(other.pk, day.pk, "excused", _at(9, 2), uuid.uuid4()),
+    ]
+
+    assert services.record_events(by=trainer, day=day, events=events) == {
+        "applied": 2,
+        "known": 0,
+    }
+    # The other trainer's "absent" was made now, after the tablet's "present" of last week.
+    assert dict(AttendanceMark.objects.values_list("enrolment_id", "status")) == {
+        enrolment.pk: "absent",
+        other.pk: "excused",
+    }
+    assert AttendanceEntry.objects.filter(mark__enrolment=enrolment).count() == 2

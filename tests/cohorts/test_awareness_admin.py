@@ -40,6 +40,7 @@ def urls(prefix, pk):
     return {
         "list": ("get", f"/admin/{prefix}/"),
         "export": ("get", f"/admin/{prefix}/?export=csv"),
+        "export xlsx": ("get", f"/admin/{prefix}/?export=xlsx"),
         "add": ("get", f"/admin/{prefix}/new/"),
         "edit": ("get", f"/admin/{prefix}/edit/{pk}/"),
         "delete": ("get", f"/admin/{prefix}/delete/{pk}/"),
@@ -211,3 +212,33 @@ def test_a_coordinator_deletes_through_the_service(client, coordinator, session)
     assert response.status_code == 302
     assert not AwarenessSession.objects.exists()
     assert ModelLogEntry.objects.filter(action="wagtail.delete").count() == 1
+
+
+def _xlsx_rows(response) -> list[tuple]:
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    assert response["Content-Type"].startswith(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active
+    return [tuple(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_a_trainers_xlsx_exports_hold_only_their_orientation_points_rows(
+    client, trainer, session, orientation, other_cohort
+):
+    services.create_awareness_session(
+        by=None, date=DAY, orientation_point=other_cohort.orientation_point, boys=3
+    )
+    client.force_login(trainer)
+
+    sessions = _xlsx_rows(client.get("/admin/awareness-sessions/?export=xlsx"))
+    orientations = _xlsx_rows(client.get("/admin/remote-orientations/?export=xlsx"))
+
+    assert sessions[0][:2] == ("Date", "Point d'orientation")
+    assert [row[1:] for row in sessions[1:]] == [("Rabat", "En présentiel", None, 4, 7, 0, 0, 11)]
+    assert orientations[0] == ("Date", "Point d'orientation", "Pays", "Mode", "Mission")
+    assert [row[1] for row in orientations[1:]] == ["Rabat"]
+    assert orientations[1][4] == "Ambassade du Mali"

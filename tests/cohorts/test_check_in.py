@@ -20,7 +20,7 @@ from tests.cohorts import factories
 from tests.cohorts.check_in_helpers import open_window, qr_path, short, token
 from tests.cohorts.test_signin import alerts, page, sign_in
 from tests.content.pdfs import decode_qr_codes, svg_to_pdf
-from tests.permissions import COHORT_TEACHERS_ONLY, PERSONAS, answers, sign_in_as
+from tests.permissions import COHORT_TEACHERS_ONLY, PERSONAS, answer, answers, sign_in_as
 
 pytestmark = pytest.mark.django_db
 
@@ -558,3 +558,33 @@ def test_only_trainees_use_the_check_in_pages(
     }
 
     assert answers(client, urls) == dict.fromkeys(urls, TRAINEES_ONLY[persona])
+
+
+# Checking in (the POSTs): the trainee of the cohort is marked; a trainee of another cohort is
+# refused with a message (400: "not enrolled in this cohort"); staff get the 403 page, and
+# nobody signed in is sent to sign in. Only the cohort's trainee ends with a mark.
+CHECKS_IN = {
+    "anonymous": "login",
+    "trainee": "ok",
+    "other_trainee": "400",
+    "trainer": "denied",
+    "other_trainer": "denied",
+    "coordinator": "denied",
+    "editor": "denied",
+}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_only_the_cohorts_trainees_check_in(
+    client, request, persona, cohort, window, trainee, other_trainee, trainer
+):
+    sign_in_as(client, request, persona)
+
+    got = {
+        "type the code": answer(client.post(CHECK_IN, {"code": short(window)})),
+        "the qr button": answer(client.post(qr_path(window))),
+    }
+
+    assert got == dict.fromkeys(got, CHECKS_IN[persona])
+    marked = set(AttendanceMark.objects.values_list("enrolment__trainee__display_name", flat=True))
+    assert marked == ({trainee.display_name} if persona == "trainee" else set())

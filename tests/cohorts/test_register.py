@@ -8,6 +8,7 @@ import threading
 import uuid
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -372,10 +373,52 @@ def test_two_trainers_marking_the_same_trainee_at_once_end_with_one_mark_and_two
     assert {s: a.status_code for s, a in statuses.items()} == {"present": 200, "late": 200}
     assert AttendanceMark.objects.filter(enrolment=enrolment).count() == 1
     assert sorted(AttendanceEntry.objects.values_list("status", flat=True)) == ["late", "present"]
-    # The page shows the mark and both entries, no error.
+    # The page shows the mark and both entries (who marked what), no error.
     browser = Client()
     browser.force_login(trainer)
-    assert browser.get(register_url(cohort, today)).status_code == 200
+    response = browser.get(register_url(cohort, today))
+    assert response.status_code == 200
+    row = BeautifulSoup(response.content, "html.parser").select_one(f"#trainee-{enrolment.pk}")
+    history = row.select_one("[data-history]")
+    assert not history.has_attr("hidden")
+    entries = sorted(" ".join(li.get_text().split())[6:] for li in history.select("li"))
+    assert entries == sorted([f"Présent — {trainer.email}", f"En retard — {second.email}"])
+    mark = AttendanceMark.objects.get(enrolment=enrolment)
+    shown = " ".join(row.select_one("[data-mark]").get_text().split())
+    assert shown.startswith(f"{mark.get_status_display()} — par {mark.marked_by.email}")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_event_sent_from_two_requests_at_once_counts_once(cohort, trainer, trainee, today):
+    enrolment = trainee.enrolments.get()
+    sent = event(enrolment, "late")
+    browsers = []
+    for _ in range(2):
+        browser = Client()
+        browser.force_login(trainer)
+        browsers.append(browser)
+    start = threading.Barrier(2)
+    bodies = []
+
+    def post(browser):
+        start.wait()
+        try:
+            response = send(browser, cohort, today, [sent])
+            bodies.append((response.status_code, response.json()))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=post, args=(browser,)) for browser in browsers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+
+    assert [status for status, _body in bodies] == [200, 200]
+    assert sorted((body["applied"], body["known"]) for _status, body in bodies) == [(0, 1), (1, 0)]
+    assert all(body["received"] == [sent["id"]] for _status, body in bodies)
+    assert AttendanceEntry.objects.filter(event_id=sent["id"]).count() == 1
+    assert AttendanceMark.objects.get(enrolment=enrolment).status == "late"
 
 
 # --- Cost -----------------------------------------------------------------------------------

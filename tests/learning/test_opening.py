@@ -13,13 +13,16 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
-from cohorts.models import Cohort
+from cohorts import attendance_services
+from cohorts.models import Cohort, Holiday, SessionDay
 from courses.models import ModulePage
 from learning import progress, services
 from learning.models import Attempt
 from lms import audit
 from lms.dates import long_date, written_date
-from tests.courses.factories import make_assessment
+from tests.cohorts.factories import CohortFactory, TraineeFactory
+from tests.courses.factories import lesson as add_lesson
+from tests.courses.factories import make_assessment, module_page
 from tests.learning.factories import SubmittedAttemptFactory
 
 # The platform's today (Africa/Casablanca), not the machine's.
@@ -252,3 +255,146 @@ def test_asking_whether_an_open_test_is_closed_costs_no_query(
     with django_assert_num_queries(0):  # autosave asks it on every call
         assert progress.not_yet_open(enrolment, "pre") is None
         assert progress.not_yet_open(enrolment, "post") is None
+
+
+# --- Real session days -------------------------------------------------------------------------
+# A module with lessons gets its session days planned when its cohort is made
+# (cohorts.services.create_cohort), and a trainer moves, adds or cancels them through
+# cohorts.attendance_services: "today's lesson" and the tests' opening days follow those days,
+# not the cohort's start and end dates. ``move()`` above changes dates without replanning: it is
+# only for cohorts without lessons (no days planned).
+
+LESSONS = 5
+
+
+@pytest.fixture
+def lessons_module(db):
+    module = module_page(code="jours-reels", title="Module aux jours réels")
+    module.pre_test = make_assessment(title="Test de début — jours réels")
+    module.post_test = make_assessment(title="Test de fin — jours réels")
+    module.save()
+    for day in range(1, LESSONS + 1):
+        add_lesson(module, day, title=f"Leçon {day}")
+    return module
+
+
+def held_cohort(module, trainer, start, end):
+    """A cohort of ``module`` made through the services: its days are planned from ``start``
+    (every day a working day in the tests, no holiday in the way)."""
+    Holiday.objects.all().delete()
+    cohort = CohortFactory(module=module, start_date=start, end_date=end, trainers=[trainer])
+    assert SessionDay.objects.filter(cohort=cohort).count() == LESSONS
+    return cohort
+
+
+def session_day(cohort, date):
+    return SessionDay.objects.get(cohort=cohort, date=date)
+
+
+def learner(cohort, trainer, client):
+    trainee = TraineeFactory(cohort=cohort, by=trainer, display_name="Nafi Jours")
+    client.force_login(trainee.user)
+    return trainee.enrolments.get()
+
+
+def today_button(client) -> str | None:
+    button = page(client.get("/learn/")).select_one("a.today")
+    return words(button) if button else None
+
+
+def test_todays_lesson_counts_the_held_session_days_not_the_calendar(
+    client, trainer, lessons_module
+):
+    cohort = held_cohort(lessons_module, trainer, TODAY - 2 * DAY, TODAY + 20 * DAY)
+    learner(cohort, trainer, client)
+    before = today_button(client)
+
+    attendance_services.cancel_session_day(by=trainer, day=session_day(cohort, TODAY - DAY))
+
+    # Day 3 by the calendar; the day before yesterday and today are the only days held so far.
+    assert before == "▶️ Aujourd'hui : Jour 3 — Leçon 3"
+    assert today_button(client) == "▶️ Aujourd'hui : Jour 2 — Leçon 2"
+
+
+def test_a_first_day_moved_later_makes_today_an_earlier_day(client, trainer, lessons_module):
+    cohort = held_cohort(lessons_module, trainer, TODAY - 2 * DAY, TODAY + 20 * DAY)
+    learner(cohort, trainer, client)
+
+    attendance_services.move_session_day(
+        by=trainer, day=session_day(cohort, TODAY - 2 * DAY), date=TODAY + 5 * DAY
+    )
+
+    assert today_button(client) == "▶️ Aujourd'hui : Jour 2 — Leçon 2"
+
+
+def test_the_post_test_opens_on_the_last_session_day_before_the_cohorts_end_date(
+    client, trainer, lessons_module
+):
+    # Five lessons from four days ago: the last session day is today, the end date far off.
+    cohort = held_cohort(lessons_module, trainer, TODAY - 4 * DAY, TODAY + 20 * DAY)
+    enrolment = learner(cohort, trainer, client)
+
+    found = cards(client)
+
+    assert cohort.closes_on == TODAY != cohort.end_date
+    assert "todo" in found["post"]["class"]
+    assert client.get(address(enrolment, "post")).status_code == 200
+    assert today_button(client) == "▶️ Aujourd'hui : Jour 5 — Leçon 5"
+
+
+def test_moving_the_last_day_moves_the_post_tests_opening(client, trainer, lessons_module):
+    cohort = held_cohort(lessons_module, trainer, TODAY - 4 * DAY, TODAY + 20 * DAY)
+    enrolment = learner(cohort, trainer, client)
+
+    attendance_services.move_session_day(
+        by=trainer, day=session_day(cohort, TODAY), date=TODAY + 3 * DAY
+    )
+
+    response = client.get(address(enrolment, "post"))
+    assert response.status_code == 403
+    assert f"il ouvrira le {long_date(TODAY + 3 * DAY)}" in words(page(response).select_one("main"))
+    found = cards(client)
+    assert "not_open" in found["post"]["class"]
+    assert f"Ouvre le {written_date(TODAY + 3 * DAY, 'j F')}." in words(found["post"])
+    # Four days held so far: today is the fourth lesson's day now, the fifth comes later.
+    assert today_button(client) == "▶️ Aujourd'hui : Jour 4 — Leçon 4"
+
+
+def test_a_day_added_after_the_last_one_opens_the_post_test_on_it(client, trainer, lessons_module):
+    cohort = held_cohort(lessons_module, trainer, TODAY - 4 * DAY, TODAY + 20 * DAY)
+    enrolment = learner(cohort, trainer, client)
+
+    attendance_services.add_session_day(by=trainer, cohort=cohort, date=TODAY + 7 * DAY)
+
+    response = client.get(address(enrolment, "post"))
+    assert response.status_code == 403
+    assert f"il ouvrira le {long_date(TODAY + 7 * DAY)}" in words(page(response).select_one("main"))
+    assert "not_open" in cards(client)["post"]["class"]
+
+
+def test_cancelling_the_first_day_opens_the_pre_test_on_the_next_one(
+    client, trainer, lessons_module
+):
+    cohort = held_cohort(lessons_module, trainer, TODAY, TODAY + 20 * DAY)
+    enrolment = learner(cohort, trainer, client)
+    assert client.get(address(enrolment, "pre")).status_code == 200
+
+    attendance_services.cancel_session_day(by=trainer, day=session_day(cohort, TODAY))
+
+    response = client.get(address(enrolment, "pre"))
+    assert response.status_code == 403
+    assert f"il ouvrira le {long_date(TODAY + DAY)}" in words(page(response).select_one("main"))
+    assert "not_open" in cards(client)["pre"]["class"]
+
+
+def test_a_training_whose_last_session_day_is_past_is_over_before_its_end_date(
+    client, trainer, lessons_module
+):
+    cohort = held_cohort(lessons_module, trainer, TODAY - 6 * DAY, TODAY + 20 * DAY)
+    enrolment = learner(cohort, trainer, client)
+
+    home = words(page(client.get("/learn/")).select_one("main"))
+
+    assert today_button(client) is None
+    assert f"La formation s'est terminée le {long_date(TODAY - 2 * DAY)}." in home
+    assert client.get(address(enrolment, "post")).status_code == 200
