@@ -312,8 +312,8 @@ def test_todays_lesson_counts_the_held_session_days_not_the_calendar(
     attendance_services.cancel_session_day(by=trainer, day=session_day(cohort, TODAY - DAY))
 
     # Day 3 by the calendar; the day before yesterday and today are the only days held so far.
-    assert before == "▶️ Aujourd'hui : Jour 3 — Leçon 3"
-    assert today_button(client) == "▶️ Aujourd'hui : Jour 2 — Leçon 2"
+    assert before == "▶️ Aujourd'hui\u00a0: Jour 3 — Leçon 3"
+    assert today_button(client) == "▶️ Aujourd'hui\u00a0: Jour 2 — Leçon 2"
 
 
 def test_a_first_day_moved_later_makes_today_an_earlier_day(client, trainer, lessons_module):
@@ -324,7 +324,7 @@ def test_a_first_day_moved_later_makes_today_an_earlier_day(client, trainer, les
         by=trainer, day=session_day(cohort, TODAY - 2 * DAY), date=TODAY + 5 * DAY
     )
 
-    assert today_button(client) == "▶️ Aujourd'hui : Jour 2 — Leçon 2"
+    assert today_button(client) == "▶️ Aujourd'hui\u00a0: Jour 2 — Leçon 2"
 
 
 def test_the_post_test_opens_on_the_last_session_day_before_the_cohorts_end_date(
@@ -339,7 +339,7 @@ def test_the_post_test_opens_on_the_last_session_day_before_the_cohorts_end_date
     assert cohort.closes_on == TODAY != cohort.end_date
     assert "todo" in found["post"]["class"]
     assert client.get(address(enrolment, "post")).status_code == 200
-    assert today_button(client) == "▶️ Aujourd'hui : Jour 5 — Leçon 5"
+    assert today_button(client) == "▶️ Aujourd'hui\u00a0: Jour 5 — Leçon 5"
 
 
 def test_moving_the_last_day_moves_the_post_tests_opening(client, trainer, lessons_module):
@@ -357,7 +357,7 @@ def test_moving_the_last_day_moves_the_post_tests_opening(client, trainer, lesso
     assert "not_open" in found["post"]["class"]
     assert f"Ouvre le {written_date(TODAY + 3 * DAY, 'j F')}." in words(found["post"])
     # Four days held so far: today is the fourth lesson's day now, the fifth comes later.
-    assert today_button(client) == "▶️ Aujourd'hui : Jour 4 — Leçon 4"
+    assert today_button(client) == "▶️ Aujourd'hui\u00a0: Jour 4 — Leçon 4"
 
 
 def test_a_day_added_after_the_last_one_opens_the_post_test_on_it(client, trainer, lessons_module):
