@@ -171,3 +171,23 @@ def test_a_trainer_reopens_a_submitted_test_from_the_results_page(tab: Tab, clas
     tab.check("days-6-reopened")
     attempt = Attempt.objects.get(enrolment=enrolment)
     assert not attempt.is_submitted
+
+
+@pytest.mark.parametrize("size", ["phone"])
+def test_the_days_of_the_home_fit_a_cheap_phone(tab: Tab, classroom):
+    # The demo module's longest titles: a word as long as "employabilité" beside its number and
+    # "Aujourd'hui" once made the list 18 px wider than a 360 px phone.
+    for lesson, title in zip(
+        classroom["lessons"],
+        [
+            "Bienvenue et mon projet de retour",
+            "Mes compétences et mon employabilité",
+            "Se connaître, l'estime de soi",
+        ],
+        strict=True,
+    ):
+        LessonPage.objects.filter(pk=lesson.pk).update(title=title)
+    sign_in(tab, classroom["trainee"])
+
+    expect(tab.page.locator(".days li").nth(1)).to_contain_text("employabilité")
+    tab.check("learn-home-phone")  # no element wider than the phone
