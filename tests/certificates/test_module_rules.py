@@ -14,14 +14,12 @@ from certificates import services
 from certificates.errors import NotEligible
 from certificates.evidence import eligibility_for
 from certificates.models import Certificate
-from cohorts import attendance_services
-from cohorts.models import SessionDay
 from learning import services as learning_services
 from learning.models import Document
 from learning.models.exercises import Status
-from tests.cohorts.factories import CohortFactory, TraineeFactory
+from tests.certificates.admin_fixtures import trainee_in
+from tests.cohorts.factories import CohortFactory
 from tests.courses.factories import lesson, make_assessment, module_page
-from tests.learning.factories import SubmittedAttemptFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -61,18 +59,6 @@ def running(module, trainer):
     return CohortFactory(
         module=module, start_date=TODAY - 7 * DAY, end_date=TODAY + 20 * DAY, trainers=[trainer]
     )
-
-
-def trainee_in(cohort, trainer, name, *, days, post_test=True):
-    """A trainee present on the first ``days`` session days, the post-test sent or not."""
-    enrolment = TraineeFactory(cohort=cohort, by=trainer, display_name=name).enrolments.get()
-    for day in SessionDay.objects.filter(cohort=cohort).order_by("date")[:days]:
-        attendance_services.record_mark(by=trainer, enrolment=enrolment, day=day, status="present")
-    if post_test:
-        SubmittedAttemptFactory(
-            enrolment=enrolment, phase="post", assessment=cohort.module.post_test
-        )
-    return enrolment
 
 
 def reasons(enrolment) -> list[str]:
