@@ -40,7 +40,7 @@ def test_excused_days_are_not_attended_days():
 
 def test_the_post_test_is_required_only_where_the_module_has_one():
     assert decide(_evidence(["present"] * 10, post_test_submitted=False)).reasons == [
-        "manque : test de fin"
+        "manque\u00a0: test de fin"
     ]
     assert decide(
         _evidence(["present"] * 10, post_test_required=False, post_test_submitted=False)
@@ -54,7 +54,7 @@ def test_required_exercises_must_have_been_sent():
         submitted_exercises=frozenset({"cv"}),
     )
 
-    assert decide(evidence).reasons == ["manque : plan d'affaires envoyé"]
+    assert decide(evidence).reasons == ["manque\u00a0: plan d'affaires envoyé"]
 
 
 def test_everything_missing_lists_everything():

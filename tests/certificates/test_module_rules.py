@@ -151,7 +151,7 @@ def test_only_a_plan_sent_to_the_trainer_counts(status, counts, trainer, module,
     enrolment = trainee_in(finished, trainer, "Awa", days=DAYS)
     document(enrolment, "plan", status)
 
-    assert reasons(enrolment) == ([] if counts else ["manque : plan d'affaires envoyé"])
+    assert reasons(enrolment) == ([] if counts else ["manque\u00a0: plan d'affaires envoyé"])
 
 
 def test_the_cv_belongs_to_the_trainee_and_counts_for_each_of_their_enrolments(
@@ -165,7 +165,7 @@ def test_the_cv_belongs_to_the_trainee_and_counts_for_each_of_their_enrolments(
     found = eligibility_for(finished, [awa, binta])
 
     assert found[awa.pk].eligible
-    assert found[binta.pk].reasons == ["manque : CV envoyé"]  # Awa's CV is not Binta's
+    assert found[binta.pk].reasons == ["manque\u00a0: CV envoyé"]  # Awa's CV is not Binta's
 
 
 def test_a_module_requiring_the_plan_holds_back_whoever_has_not_sent_it(
@@ -202,7 +202,7 @@ def test_a_post_test_started_but_not_sent_does_not_count(trainer, finished):
     attempt = learning_services.get_or_start_attempt(enrolment, "post")
 
     assert attempt.submitted_at is None
-    assert reasons(enrolment) == ["manque : test de fin"]
+    assert reasons(enrolment) == ["manque\u00a0: test de fin"]
 
 
 def test_a_cohort_still_running_gives_no_attestation_yet(trainer, running):

@@ -36,7 +36,7 @@ def test_a_card_of_the_cohort_marks_its_trainee_present(client, trainer, trainee
 
     assert response.status_code == 200
     assert response.json()["ok"] is True
-    assert response.json()["message"] == "Awa Test : présent(e)."
+    assert response.json()["message"] == "Awa Test\u00a0: présent(e)."
     mark = mark_of(trainee, today)
     assert (mark.status, mark.source, mark.marked_by) == (
         AttendanceStatus.PRESENT,
@@ -74,7 +74,7 @@ def test_after_the_check_ins_set_time_a_card_marks_late(
 
     response = scan(client, cohort, card(trainee), **JSON)
 
-    assert response.json()["message"] == "Awa Test : en retard."
+    assert response.json()["message"] == "Awa Test\u00a0: en retard."
     assert mark_of(trainee, today).status == AttendanceStatus.LATE
 
 
@@ -107,7 +107,7 @@ def test_a_typed_username_works_without_javascript(client, trainer, trainee, coh
     response = scan(client, cohort, trainee.username, follow=True)
 
     assert response.redirect_chain[-1][0] == reverse("cohorts:card_scan", args=[cohort.pk])
-    assert "Awa Test : présent(e)." in page(response).get_text()
+    assert "Awa Test\u00a0: présent(e)." in page(response).get_text()
     assert mark_of(trainee, today).status == AttendanceStatus.PRESENT
 
 

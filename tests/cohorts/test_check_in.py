@@ -65,7 +65,7 @@ def test_a_current_typed_code_marks_the_trainee_present(client, trainee, window,
     response = client.post(CHECK_IN, {"code": short(window)})
 
     assert response.status_code == 200
-    assert "Présent : votre présence est notée." in page(response).get_text()
+    assert "Présent\u00a0: votre présence est notée." in page(response).get_text()
     mark = mark_of(trainee, today)
     assert (mark.status, mark.source) == (AttendanceStatus.PRESENT, MarkSource.CHECK_IN)
     assert audit.entries_about(today).filter(action=audit.Action.CHECKED_IN).count() == 1
@@ -94,7 +94,7 @@ def test_after_the_set_time_the_trainee_is_marked_late(client, clock, trainee, w
 
     response = client.post(qr_path(window))
 
-    assert "En retard : votre présence est notée." in page(response).get_text()
+    assert "En retard\u00a0: votre présence est notée." in page(response).get_text()
     assert mark_of(trainee, today).status == AttendanceStatus.LATE
 
 

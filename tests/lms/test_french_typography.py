@@ -17,6 +17,7 @@ from django.utils import translation
 
 NBSP = "\u00a0"
 FRENCH_PO = Path(settings.BASE_DIR) / "locale" / "fr" / "LC_MESSAGES" / "django.po"
+ENGLISH_PO = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 # Any white space but the no-break space, right before a colon.
 BREAKING_SPACE_BEFORE_COLON = re.compile(r"[^\S\u00a0]:")
@@ -69,6 +70,15 @@ def test_no_french_msgstr_has_a_breaking_space_before_a_colon():
         if BREAKING_SPACE_BEFORE_COLON.search(text)
     ]
     assert wrong == []
+
+
+def test_every_message_has_its_french_entry():
+    """A message missing from the French catalogue is shown as its msgid, plain space and all:
+    every message the English catalogue translates (all of them, as each new string gets its
+    English) has its French entry too."""
+    french = {(entry.get("msgctxt"), entry["msgid"]) for entry in catalogue_entries(FRENCH_PO)}
+    english = {(entry.get("msgctxt"), entry["msgid"]) for entry in catalogue_entries(ENGLISH_PO)}
+    assert sorted(english - french, key=str) == []
 
 
 def test_the_french_catalogue_uses_one_kind_of_space_before_a_colon():
