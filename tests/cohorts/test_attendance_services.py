@@ -1,11 +1,9 @@
 """The attendance services: days planned and edited, marks kept once and in their own order."""
 
 import datetime
-import threading
 import uuid
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from cohorts import attendance_services as services
@@ -13,6 +11,7 @@ from cohorts.attendance_errors import DayCancelled, DayOutsideCohort, DayTaken, 
 from cohorts.models import AttendanceEntry, AttendanceMark, Holiday, SessionDay
 from cohorts.models.attendance import MarkSource
 from tests.cohorts.factories import CohortFactory, StaffFactory, TraineeFactory
+from tests.concurrency import at_once
 from tests.courses.factories import lesson, module_page
 
 MONDAY = datetime.date(2026, 12, 7)
@@ -231,30 +230,14 @@ def test_two_trainers_marking_at_once_leave_one_mark_and_both_in_its_history(mod
     )
     day = services.plan_session_days(by=trainer, cohort=cohort)[0]
     enrolment = TraineeFactory(cohort=cohort, by=trainer).enrolments.get()
-    barrier = threading.Barrier(2)
-    errors = []
 
     def mark(by, status, minute):
-        try:
-            barrier.wait(timeout=10)
-            services.record_mark(
-                by=by, enrolment=enrolment, day=day, status=status, marked_at=_at(9, minute)
-            )
-        except Exception as error:  # noqa: BLE001 — the test reports any
-            errors.append(error)
-        finally:
-            connection.close()
+        return services.record_mark(
+            by=by, enrolment=enrolment, day=day, status=status, marked_at=_at(9, minute)
+        )
 
-    threads = [
-        threading.Thread(target=mark, args=(trainer, "present", 1)),
-        threading.Thread(target=mark, args=(second, "late", 2)),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    at_once(lambda: mark(trainer, "present", 1), lambda: mark(second, "late", 2))
 
-    assert errors == []
     mark_row = AttendanceMark.objects.get()
     assert mark_row.status == "late"
     assert sorted(mark_row.entries.values_list("status", flat=True)) == ["late", "present"]

@@ -4,7 +4,6 @@ grow with the class."""
 
 import datetime
 import json
-import threading
 import uuid
 
 import pytest
@@ -20,6 +19,7 @@ from cohorts.models import AttendanceEntry, AttendanceMark, Cohort, SessionDay
 from lms.json_body import MAX_BYTES
 from lms.roles import Role
 from tests.cohorts.factories import StaffFactory, TraineeFactory
+from tests.concurrency import at_once
 from tests.permissions import COHORT_TEACHERS_ONLY, PERSONAS, answers, sign_in_as
 
 
@@ -352,24 +352,15 @@ def test_two_trainers_marking_the_same_trainee_at_once_end_with_one_mark_and_two
         browser = Client()
         browser.force_login(user)
         browsers.append(browser)
-    start = threading.Barrier(2)
-    statuses = {}
-
-    def mark(browser, status):
-        start.wait()
-        try:
-            statuses[status] = send(browser, cohort, today, [event(enrolment, status, at=now)])
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=mark, args=(browser, status))
-        for browser, status in zip(browsers, ("present", "late"), strict=True)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
+    first, later = at_once(
+        *(
+            lambda browser=browser, status=status: send(
+                browser, cohort, today, [event(enrolment, status, at=now)]
+            )
+            for browser, status in zip(browsers, ("present", "late"), strict=True)
+        )
+    )
+    statuses = {"present": first, "late": later}
     assert {s: a.status_code for s, a in statuses.items()} == {"present": 200, "late": 200}
     assert AttendanceMark.objects.filter(enrolment=enrolment).count() == 1
     assert sorted(AttendanceEntry.objects.values_list("status", flat=True)) == ["late", "present"]
@@ -397,23 +388,10 @@ def test_the_same_event_sent_from_two_requests_at_once_counts_once(cohort, train
         browser = Client()
         browser.force_login(trainer)
         browsers.append(browser)
-    start = threading.Barrier(2)
-    bodies = []
-
-    def post(browser):
-        start.wait()
-        try:
-            response = send(browser, cohort, today, [sent])
-            bodies.append((response.status_code, response.json()))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=post, args=(browser,)) for browser in browsers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-
+    responses = at_once(
+        *(lambda browser=browser: send(browser, cohort, today, [sent]) for browser in browsers)
+    )
+    bodies = [(response.status_code, response.json()) for response in responses]
     assert [status for status, _body in bodies] == [200, 200]
     assert sorted((body["applied"], body["known"]) for _status, body in bodies) == [(0, 1), (1, 0)]
     assert all(body["received"] == [sent["id"]] for _status, body in bodies)

@@ -3,10 +3,8 @@ that lose nothing, earlier versions kept and restored, sent → returned → sen
 
 import datetime
 import json
-import threading
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,6 +12,7 @@ from courses.exercises import ExerciseError
 from learning import exercise_services as services
 from learning.models import Document, DocumentVersion, Status, VersionReason
 from lms import audit
+from tests.concurrency import at_once
 
 
 @pytest.fixture
@@ -76,31 +75,22 @@ def test_two_tablets_saving_from_the_same_version_at_once_keep_both_texts(traine
     cv = services.get_or_start_document(trainee, "cv")
     services.save_document(cv, {"objective": "Écrit avant"}, 0, by=trainee.user)
     texts = {"A": "Maçon à Dakar (tablette A)", "B": "Couturière à Thiès (tablette B)"}
-    barrier = threading.Barrier(2)
-    outcomes, errors = {}, []
+    # Each tablet's request has read the document at version 1 before either saves.
+    documents = {tablet: Document.objects.get(pk=cv.pk) for tablet in texts}
 
     def save(tablet: str):
         try:
-            document = Document.objects.get(pk=cv.pk)  # as the tablet's request reads it
-            barrier.wait(timeout=10)
-            try:
-                services.save_document(document, {"objective": texts[tablet]}, 1, by=trainee.user)
-            except services.VersionConflict as conflict:
-                outcomes[tablet] = ("refused", conflict.copy.pk)
-            else:
-                outcomes[tablet] = ("saved", None)
-        except Exception as error:  # noqa: BLE001 — the test reports any
-            errors.append(error)
-        finally:
-            connection.close()
+            services.save_document(
+                documents[tablet], {"objective": texts[tablet]}, 1, by=trainee.user
+            )
+        except services.VersionConflict as conflict:
+            return "refused", conflict.copy.pk
+        return "saved", None
 
-    threads = [threading.Thread(target=save, args=(tablet,)) for tablet in texts]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    outcomes = dict(
+        zip(texts, at_once(*(lambda tablet=tablet: save(tablet) for tablet in texts)), strict=True)
+    )
 
-    assert errors == []
     assert sorted(outcome for outcome, _copy in outcomes.values()) == ["refused", "saved"]
     (winner,) = [tablet for tablet, (outcome, _copy) in outcomes.items() if outcome == "saved"]
     (loser,) = set(texts) - {winner}
