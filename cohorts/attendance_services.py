@@ -220,41 +220,6 @@ def _known_entry(event_id: uuid.UUID) -> AttendanceEntry | None:
     return AttendanceEntry.objects.select_related("mark").filter(event_id=event_id).first()
 
 
-def _existing_mark_id(session_day_id: int, enrolment_id: int) -> int | None:
-    return (
-        AttendanceMark.objects.filter(session_day_id=session_day_id, enrolment_id=enrolment_id)
-        .values_list("pk", flat=True)
-        .first()
-    )
-
-
-def _mark_row(by, event: MarkEvent, marked_at, target: _MarkingDay) -> tuple[AttendanceMark, bool]:
-    """The trainee's mark on the day, locked, and ``True`` when this event created it.
-
-    Two trainers at once may both find no row: the unique constraint lets one insert it; the
-    other's insert fails (rolled back to its savepoint, not the whole request) and it reads the
-    winner's row instead. The row lock then orders their histories.
-    """
-    if _existing_mark_id(target.day.pk, event.enrolment_id) is None:
-        try:
-            with transaction.atomic():
-                mark = AttendanceMark.objects.create(
-                    session_day_id=target.day.pk,
-                    enrolment_id=event.enrolment_id,
-                    status=event.status,
-                    marked_at=marked_at,
-                    marked_by=by,
-                    source=event.source,
-                )
-            return mark, True
-        except IntegrityError:
-            pass  # created by another request since we looked: theirs is the row
-    mark = AttendanceMark.objects.select_for_update().get(
-        session_day_id=target.day.pk, enrolment_id=event.enrolment_id
-    )
-    return mark, False
-
-
 def _apply(
     by, event: MarkEvent, now: datetime.datetime, target: _MarkingDay
 ) -> tuple[AttendanceMark, bool]:
@@ -265,7 +230,21 @@ def _apply(
     if event.enrolment_id not in target.enrolled:
         raise NotEnrolledThatDay()
     marked_at = min(event.marked_at, now + CLOCK_SKEW)
-    mark, created = _mark_row(by, event, marked_at, target)
+    # The mark's row is created once: the unique constraint settles two trainers at once
+    # (get_or_create catches the loser's IntegrityError, rolled back to its savepoint, and reads
+    # the winner's row), and the row lock orders their histories.
+    mark, created = AttendanceMark.objects.get_or_create(
+        session_day_id=target.day.pk,
+        enrolment_id=event.enrolment_id,
+        defaults={
+            "status": event.status,
+            "marked_at": marked_at,
+            "marked_by": by,
+            "source": event.source,
+        },
+    )
+    if not created:
+        mark = AttendanceMark.objects.select_for_update().get(pk=mark.pk)
     try:
         with transaction.atomic():
             AttendanceEntry.objects.create(

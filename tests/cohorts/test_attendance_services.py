@@ -4,6 +4,7 @@ import datetime
 import uuid
 
 import pytest
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from cohorts import attendance_services as services
@@ -267,6 +268,26 @@ def _write_after_reading(monkeypatch, name, rival):
     return wrote
 
 
+def _write_after_looking_up(monkeypatch, model, rival):
+    """Let ``rival()`` write (once) right after a look-up of a ``model`` row found none:
+    between get_or_create's look-up and its insert, which then fails on the unique
+    constraint, as when two requests meet on PostgreSQL."""
+    real = QuerySet.get
+    wrote = []
+
+    def look_up_then_lose(queryset, *args, **kwargs):
+        try:
+            return real(queryset, *args, **kwargs)
+        except queryset.model.DoesNotExist:
+            if queryset.model is model and not wrote:
+                wrote.append(True)
+                rival()
+            raise
+
+    monkeypatch.setattr(QuerySet, "get", look_up_then_lose)
+    return wrote
+
+
 @pytest.mark.parametrize(
     "ours, theirs, kept",
     [((9, 2), (9, 1), "late"), ((9, 1), (9, 2), "present")],
@@ -283,7 +304,7 @@ def test_a_mark_created_by_another_trainer_since_we_looked_is_the_one_kept(
             by=second, enrolment=enrolment, day=day, status="present", marked_at=_at(*theirs)
         )
 
-    wrote = _write_after_reading(monkeypatch, "_existing_mark_id", other_trainer_marks)
+    wrote = _write_after_looking_up(monkeypatch, AttendanceMark, other_trainer_marks)
 
     mark = services.record_mark(
         by=trainer, enrolment=enrolment, day=day, status="late", marked_at=_at(*ours)
@@ -330,9 +351,9 @@ def test_a_mark_lost_race_leaves_the_request_usable(monkeypatch, day, enrolment,
     # The failed insert is rolled back to its savepoint only: the same request goes on marking.
     other = TraineeFactory(cohort=day.cohort, by=trainer).enrolments.get()
     second = StaffFactory(email="second.usable@example.org")
-    _write_after_reading(
+    _write_after_looking_up(
         monkeypatch,
-        "_existing_mark_id",
+        AttendanceMark,
         lambda: services.record_mark(by=second, enrolment=enrolment, day=day, status="absent"),
     )
     events = [
