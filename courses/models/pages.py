@@ -1,3 +1,5 @@
+from functools import cached_property
+
 from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -286,7 +288,7 @@ class LessonPage(LearnerOnlyPageMixin, Page):
         The same for every trainee of the module, who opens the day again and again: kept in
         the shared cache until published content changes (a publish, unpublish, move or
         deletion starts a new generation of it, content/cache.py)."""
-        key = f"courses:lesson-neighbours:{current_generation()}:{self.pk}"
+        key = f"courses:lesson-neighbours:{self._content_generation}:{self.pk}"
         found = cache.get(key)
         if found is None:
             found = self._read_neighbours()
@@ -299,7 +301,13 @@ class LessonPage(LearnerOnlyPageMixin, Page):
         the lesson page's server time to render. A new generation of published content
         (content/cache.py) or another live revision is another key. Only the learners' page
         uses it: staff also see previews of drafts, which have the live page's id."""
-        return f"{current_generation()}:{self.pk}:{self.live_revision_id}"
+        return f"{self._content_generation}:{self.pk}:{self.live_revision_id}"
+
+    @cached_property
+    def _content_generation(self) -> str:
+        # One read of the shared cache per request (a page object lives for one request) for
+        # both shared parts, the body and the neighbours.
+        return current_generation()
 
     def serve_to_learner(self, request, extra_context: dict):
         return super().serve_to_learner(
