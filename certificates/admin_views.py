@@ -26,6 +26,7 @@ from certificates.filters import CertificateFilterSet
 from certificates.forms import ReissueForm, RevokeForm
 from certificates.links import verification_url
 from certificates.permissions import certificate_policy, get_certificate_for_user
+from certificates.snapshot import date_in
 from lms import audit
 from lms.exports import SemicolonCsvMixin
 
@@ -167,6 +168,8 @@ def certificate_detail(request, pk: int):
     context = {
         "certificate": certificate,
         "snapshot": certificate.snapshot,
+        "start_date": date_in(certificate.snapshot, "start_date"),
+        "end_date": date_in(certificate.snapshot, "end_date"),
         "verification_url": verification_url(certificate.code),
         "replaced_by": certificate.duplicates.order_by("-issued_at").first(),
         "history": _history(certificate),

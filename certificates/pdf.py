@@ -1,8 +1,6 @@
 """A certificate's PDF: the shared PDF service (lms/pdf.py) and QR helper (lms/qr.py), read
 from the certificate's snapshot only, in the certificate's language."""
 
-import datetime
-
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import translation
@@ -10,6 +8,7 @@ from django.utils import translation
 from certificates import codes
 from certificates.links import verification_url
 from certificates.models import Certificate
+from certificates.snapshot import date_in
 from lms.dates import long_date
 from lms.pdf import render_pdf
 from lms.qr import qr_svg
@@ -26,19 +25,12 @@ def render(certificate: Certificate) -> bytes:
                 "printed_code": codes.grouped(certificate.code),
                 "verification_url": url,
                 "qr": qr_svg(url),
-                "start_date": _long_date(certificate.snapshot.get("start_date")),
-                "end_date": _long_date(certificate.snapshot.get("end_date")),
+                "start_date": long_date(date_in(certificate.snapshot, "start_date")),
+                "end_date": long_date(date_in(certificate.snapshot, "end_date")),
                 "issued_on": long_date(certificate.issued_at),
             },
             pdf_tags=True,
         )
-
-
-def _long_date(value: str | None) -> str:
-    """A snapshot's ISO date as the reader writes it ("1er décembre 2026", "1 December 2026")."""
-    if not value:
-        return ""
-    return long_date(datetime.date.fromisoformat(value))
 
 
 def store(certificate_id: int) -> None:

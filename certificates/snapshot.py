@@ -5,6 +5,8 @@ dates, the duration in days and hours, the place and modality, the issuer and si
 Never nationality, birth year, phone, username or programme status.
 """
 
+import datetime
+
 from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale
@@ -60,3 +62,13 @@ def take(enrolment, *, kind: str, language: str) -> dict:
         snapshot["days_attended"] = len(attended)
         snapshot["hours_attended"] = round(sum(minutes[pk] for pk in attended) / 60, 1)
     return snapshot
+
+
+def date_in(snapshot: dict, key: str) -> datetime.date | None:
+    """A date the snapshot keeps ("start_date", "end_date": ISO text in its JSON), or None
+    when it has none or an unreadable one."""
+    value = (snapshot or {}).get(key)
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None

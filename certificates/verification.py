@@ -23,6 +23,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from certificates import codes
+from certificates import snapshot as snapshot_dates
 from certificates.links import verification_url
 from certificates.models import Certificate, CertificateKind, RevocationReason
 
@@ -44,13 +45,6 @@ def rate_limits() -> dict[str, str]:
             settings, "CERTIFICATE_VERIFY_MISS_RATE_LIMIT", DEFAULT_MISS_RATE_LIMIT
         ),
     }
-
-
-def _date(value: str | None) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(value) if value else None
-    except (TypeError, ValueError):
-        return None
 
 
 @dataclass(frozen=True)
@@ -82,8 +76,8 @@ class Verification:
             duplicate=certificate.duplicate_of_id is not None,
             holder_name=str(snapshot.get("holder_name", "")),
             module=str(snapshot.get("module", "")),
-            start_date=_date(snapshot.get("start_date")),
-            end_date=_date(snapshot.get("end_date")),
+            start_date=snapshot_dates.date_in(snapshot, "start_date"),
+            end_date=snapshot_dates.date_in(snapshot, "end_date"),
             place=str(snapshot.get("place", "")),
             city=str(snapshot.get("city", "")),
             issuer=str(snapshot.get("issuer", "")),

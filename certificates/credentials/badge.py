@@ -7,7 +7,6 @@ many days and hours were attended: that is what it certifies.
 """
 
 import uuid
-from datetime import date
 
 from django.urls import reverse
 from django.utils import translation
@@ -15,22 +14,19 @@ from django.utils.translation import gettext as _
 
 from certificates.credentials import addresses, documents, keys, proof, status_list
 from certificates.models import Certificate, CertificateKind
+from certificates.snapshot import date_in
 from lms.dates import long_date
 
 # Names the achievements (one per module and kind) without a database id in sight.
 _ACHIEVEMENTS = uuid.UUID("9b0c6f4e-51f4-4d55-9d0e-2f1c1e0a7f3d")
 
 
-def _day(iso: str) -> str:
-    return long_date(date.fromisoformat(iso))
-
-
 def _texts(certificate: Certificate, snapshot: dict) -> dict:
     kind = str(CertificateKind(certificate.kind).label)
     details = {
         "module": snapshot["module"],
-        "start": _day(snapshot["start_date"]),
-        "end": _day(snapshot["end_date"]),
+        "start": long_date(date_in(snapshot, "start_date")),
+        "end": long_date(date_in(snapshot, "end_date")),
         "days": snapshot["days"],
         "place": snapshot["place"],
         "city": snapshot["city"],

@@ -235,3 +235,17 @@ def test_reissuing_in_an_unknown_language_changes_nothing(client, coordinator, c
 
     assert response.status_code == 400
     assert Certificate.objects.count() == 1
+
+
+def test_the_certificate_page_writes_its_dates_and_language_in_words(
+    client, coordinator, certificate
+):
+    snapshot = {**certificate.snapshot, "start_date": "2026-11-01", "end_date": "2026-11-14"}
+    Certificate.objects.filter(pk=certificate.pk).update(snapshot=snapshot, language="fr")
+    client.force_login(coordinator)
+
+    page = client.get(reverse("certificates:detail", args=[certificate.pk])).content.decode()
+
+    assert "1er\u00a0– 14\u00a0nov.\u00a02026" in page
+    assert "2026-11-01" not in page
+    assert "Français" in page
