@@ -302,6 +302,13 @@ def today_button(client) -> str | None:
     return words(button) if button else None
 
 
+def assert_closed_until(client, enrolment, phase: str, day) -> None:
+    """The test ``phase`` is refused now and says the day it opens."""
+    response = client.get(address(enrolment, phase))
+    assert response.status_code == 403
+    assert f"il ouvrira le {long_date(day)}" in words(page(response).select_one("main"))
+
+
 def test_todays_lesson_counts_the_held_session_days_not_the_calendar(
     client, trainer, lessons_module
 ):
@@ -350,9 +357,7 @@ def test_moving_the_last_day_moves_the_post_tests_opening(client, trainer, lesso
         by=trainer, day=session_day(cohort, TODAY), date=TODAY + 3 * DAY
     )
 
-    response = client.get(address(enrolment, "post"))
-    assert response.status_code == 403
-    assert f"il ouvrira le {long_date(TODAY + 3 * DAY)}" in words(page(response).select_one("main"))
+    assert_closed_until(client, enrolment, "post", TODAY + 3 * DAY)
     found = cards(client)
     assert "not_open" in found["post"]["class"]
     assert f"Ouvre le {written_date(TODAY + 3 * DAY, 'j F')}." in words(found["post"])
@@ -366,9 +371,7 @@ def test_a_day_added_after_the_last_one_opens_the_post_test_on_it(client, traine
 
     attendance_services.add_session_day(by=trainer, cohort=cohort, date=TODAY + 7 * DAY)
 
-    response = client.get(address(enrolment, "post"))
-    assert response.status_code == 403
-    assert f"il ouvrira le {long_date(TODAY + 7 * DAY)}" in words(page(response).select_one("main"))
+    assert_closed_until(client, enrolment, "post", TODAY + 7 * DAY)
     assert "not_open" in cards(client)["post"]["class"]
 
 
@@ -381,9 +384,7 @@ def test_cancelling_the_first_day_opens_the_pre_test_on_the_next_one(
 
     attendance_services.cancel_session_day(by=trainer, day=session_day(cohort, TODAY))
 
-    response = client.get(address(enrolment, "pre"))
-    assert response.status_code == 403
-    assert f"il ouvrira le {long_date(TODAY + DAY)}" in words(page(response).select_one("main"))
+    assert_closed_until(client, enrolment, "pre", TODAY + DAY)
     assert "not_open" in cards(client)["pre"]["class"]
 
 
